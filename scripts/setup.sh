@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Installs what building, serving and testing need, skipping whatever is already present at the right
+# version. Safe to run again and again; the serve and test scripts call it first.
+#   bash scripts/setup.sh           everything for serving (Rust target, trunk, wasm-bindgen, wasm-opt)
+#   bash scripts/setup.sh --test    also what the tests need (wasm-pack, Chromium, ChromeDriver, brotli)
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+
+want_test=false
+[ "${1:-}" = "--test" ] && want_test=true
+missing=()
+
+version_of() { "$1" --version 2>/dev/null | head -n 1 || true; }
+
+cargo_tool() { # crate version binary [--locked]
+    local crate=$1 version=$2 bin=$3 locked=${4:-}
+    if [[ "$(version_of "$bin")" == *" $version"* ]]; then return; fi
+    say "installing $crate $version (a few minutes on 2 cores; cached afterwards)"
+    # shellcheck disable=SC2086
+    cargo install --quiet $locked --force "$crate@$version" || missing+=("$crate $version (cargo install failed)")
+}
+
+apt_packages() { # binary:package ...
+    local wanted=() pair
+    for pair in "$@"; do command -v "${pair%%:*}" >/dev/null || wanted+=("${pair#*:}"); done
+    [ ${#wanted[@]} -eq 0 ] && return
+    local sudo=""
+    if [ "$(id -u)" != 0 ]; then command -v sudo >/dev/null && sudo="sudo" || { missing+=("${wanted[*]} (apt-get needs root)"); return; }; fi
+    say "installing Debian packages: ${wanted[*]}"
+    $sudo apt-get update -qq || true
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${wanted[@]}" >/dev/null || missing+=("${wanted[*]} (apt-get failed)")
+}
+
+command -v cargo >/dev/null || die "cargo not found: install Rust with rustup first (https://rustup.rs)"
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown || missing+=("rustup target wasm32-unknown-unknown")
+fi
+
+cargo_tool trunk "$TRUNK_VERSION" trunk --locked
+# `--locked` can fail to resolve wasm-bindgen-cli's locked dependencies from the registry; unlocked works.
+cargo_tool wasm-bindgen-cli "$(wasm_bindgen_version)" wasm-bindgen
+
+if [[ "$(version_of wasm-opt)" != *"version ${BINARYEN_VERSION%%.*}"* ]]; then
+    command -v npm >/dev/null || die "npm not found: install Node.js (Debian: apt-get install nodejs npm)"
+    say "installing wasm-opt (npm binaryen@$BINARYEN_VERSION) into $MICROJAM_TOOLS"
+    mkdir -p "$MICROJAM_TOOLS"
+    npm install --silent --no-audit --no-fund --prefix "$MICROJAM_TOOLS" "binaryen@$BINARYEN_VERSION" \
+        || missing+=("npm binaryen@$BINARYEN_VERSION")
+fi
+
+if $want_test; then
+    cargo_tool wasm-pack "$WASM_PACK_VERSION" wasm-pack --locked
+    apt_packages chromium:chromium chromedriver:chromium-driver brotli:brotli python3:python3
+fi
+
+if [ ${#missing[@]} -gt 0 ]; then
+    printf 'error: setup could not get:\n' >&2
+    printf '  - %s\n' "${missing[@]}" >&2
+    exit 1
+fi
+say "tools ready: $(version_of trunk), $(version_of wasm-bindgen), $(version_of wasm-opt)$($want_test && echo ", $(version_of wasm-pack), $(version_of chromedriver | cut -d' ' -f1-2)")"

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Sets up what is missing, then runs every check and test: formatting, lints, native tests, browser
+# tests in headless Chromium against a loopback API server, and the release build.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+bash "$ROOT/scripts/setup.sh" --test
+cd "$ROOT"
+started=$(date +%s)
+
+say "formatting (cargo fmt --check)"
+cargo fmt --check
+
+say "lints, native and browser (cargo clippy -D warnings)"
+cargo clippy --quiet --all-targets -- -D warnings
+cargo clippy --quiet --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+say "native tests (cargo test)"
+cargo test --quiet
+
+say "browser tests (wasm-pack test --headless --chrome) against scripts/test-server.py"
+python3 "$ROOT/scripts/test-server.py" --port "$MICROJAM_TEST_API_PORT" &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 50); do
+    python3 -c "import socket,sys; socket.create_connection(('127.0.0.1', $MICROJAM_TEST_API_PORT), 0.2)" 2>/dev/null && break
+    kill -0 $server 2>/dev/null || die "the test server did not start (is port $MICROJAM_TEST_API_PORT taken?)"
+    sleep 0.1
+done
+wasm-pack --log-level warn test --headless --chrome -- --test browser
+
+say "release build (trunk build --release)"
+rm -rf dist
+trunk build --release --offline
+[ -f dist/index.html ] || die "trunk build --release did not write dist/index.html"
+bash "$ROOT/scripts/sizes.sh" dist
+
+say "all checks passed in $(( $(date +%s) - started )) s"

@@ -1,0 +1,107 @@
+//! The one way this site fetches: GET a URL, decode the body leniently, with a timeout, and abort
+//! when the view that asked goes away (as Leptos' examples/hackernews does).
+
+use super::{wire, ApiError};
+use crate::performance::Performance;
+use gloo_net::http::Request;
+use leptos::prelude::{set_timeout_with_handle, Owner};
+use send_wrapper::SendWrapper;
+use std::{cell::Cell, rc::Rc, time::Duration};
+use web_sys::AbortSignal;
+
+/// How long a request may take before the visitor is told it timed out.
+pub const TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Something the API answers with, decoded from a body fetched from `url`.
+pub trait Decode: Sized {
+    fn decode(body: &str, url: &str) -> Result<Self, ApiError>;
+}
+
+impl Decode for wire::Page {
+    fn decode(body: &str, url: &str) -> Result<Self, ApiError> {
+        let page = wire::decode_page(body, url)?;
+        warn_skipped(&page, url);
+        Ok(page)
+    }
+}
+
+impl Decode for wire::Performer {
+    fn decode(body: &str, url: &str) -> Result<Self, ApiError> {
+        let performer = wire::decode_performer(body, url)?;
+        warn_skipped(&performer.page, url);
+        Ok(performer)
+    }
+}
+
+impl Decode for Performance {
+    fn decode(body: &str, _url: &str) -> Result<Self, ApiError> {
+        wire::decode_performance(body)
+    }
+}
+
+fn warn_skipped(page: &wire::Page, url: &str) {
+    let total = page.performances.len() + page.skipped.len();
+    if let Some(line) = wire::skipped_summary(&page.skipped, total, url) {
+        web_sys::console::warn_1(&line.into());
+    }
+}
+
+/// Fetches and decodes `url` with the standard timeout.
+pub async fn fetch<T: Decode>(url: String) -> Result<T, ApiError> {
+    fetch_with_timeout(url, TIMEOUT).await
+}
+
+/// Fetches and decodes `url`, giving up after `timeout`. The request is aborted when the reactive
+/// owner that started it is cleaned up (the page was left, or the resource re-ran).
+pub async fn fetch_with_timeout<T: Decode>(url: String, timeout: Duration) -> Result<T, ApiError> {
+    let controller = web_sys::AbortController::new().map_err(|_| ApiError::Network)?;
+    let signal = controller.signal();
+    let on_leave = SendWrapper::new(controller.clone());
+    Owner::on_cleanup(move || on_leave.abort());
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = {
+        let timed_out = timed_out.clone();
+        set_timeout_with_handle(
+            move || {
+                timed_out.set(true);
+                controller.abort();
+            },
+            timeout,
+        )
+        .ok()
+    };
+    let result = get(&url, &signal, &timed_out).await;
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    result
+}
+
+async fn get<T: Decode>(url: &str, signal: &AbortSignal, timed_out: &Cell<bool>) -> Result<T, ApiError> {
+    let failed = || {
+        if timed_out.get() {
+            ApiError::Timeout
+        } else if signal.aborted() {
+            ApiError::Aborted
+        } else {
+            ApiError::Network
+        }
+    };
+    let response = Request::get(url)
+        .abort_signal(Some(signal))
+        .send()
+        .await
+        .map_err(|_| failed())?;
+    if !response.ok() {
+        return Err(ApiError::Status(response.status()));
+    }
+    // A static host's single-page-app fallback answers a missing .json file with index.html: that is
+    // a 404 in disguise, not a broken server.
+    let content_type = response.headers().get("content-type").unwrap_or_default();
+    if content_type.starts_with("text/html") {
+        return Err(ApiError::Status(404));
+    }
+    let body = response.text().await.map_err(|_| failed())?;
+    let final_url = response.url();
+    T::decode(&body, if final_url.is_empty() { url } else { &final_url })
+}

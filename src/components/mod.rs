@@ -1,0 +1,7 @@
+//! Components shared by several pages.
+
+mod error_panel;
+mod layout;
+
+pub use error_panel::ErrorPanel;
+pub use layout::{SiteFooter, SiteHeader};

@@ -1,0 +1,61 @@
+//! microjam.info: the MicroJam privacy policy and public performance gallery.
+//!
+//! Pure logic lives in plain modules with native tests; the user interface (Leptos) only exists in the
+//! browser build (`target_arch = "wasm32"`), so `cargo test` on the host never compiles it.
+
+pub mod api;
+pub mod chain;
+pub mod colour;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod dataset;
+pub mod dates;
+pub mod instrument;
+pub mod performance;
+pub mod touches;
+pub mod urls;
+
+#[cfg(test)]
+mod markdown;
+
+#[cfg(target_arch = "wasm32")]
+mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod config;
+#[cfg(target_arch = "wasm32")]
+mod routes;
+
+#[cfg(target_arch = "wasm32")]
+pub use app::App;
+
+#[cfg(target_arch = "wasm32")]
+mod app {
+    use crate::components::{SiteFooter, SiteHeader};
+    use crate::routes::{GalleryPage, NotFound, PerformancePage, PerformerPage, PrivacyPage};
+    use leptos::prelude::*;
+    use leptos_meta::{provide_meta_context, Title};
+    use leptos_router::components::{Route, Router, Routes};
+    use leptos_router::path;
+
+    /// The whole site: header, the routed page, footer.
+    #[component]
+    pub fn App() -> impl IntoView {
+        provide_meta_context();
+        view! {
+            <Title formatter=|page: String| {
+                if page.is_empty() { "MicroJam".to_owned() } else { format!("{page} · MicroJam") }
+            } />
+            <Router>
+                <SiteHeader />
+                <main id="main" tabindex="-1">
+                    <Routes fallback=|| view! { <NotFound /> }>
+                        <Route path=path!("/") view=GalleryPage />
+                        <Route path=path!("/privacy") view=PrivacyPage />
+                        <Route path=path!("/performances/:id") view=PerformancePage />
+                        <Route path=path!("/performers/:name") view=PerformerPage />
+                    </Routes>
+                </main>
+                <SiteFooter />
+            </Router>
+        }
+    }
+}

@@ -1,0 +1,13 @@
+//! Browser entry point: mounts the App into <body>. Trunk builds this binary for wasm32.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(microjam_web::App);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("microjam-web runs in the browser: use `trunk serve` (see README.md).");
+    std::process::exit(2);
+}

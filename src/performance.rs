@@ -1,0 +1,25 @@
+//! A performance as the site uses it: decoded, validated and with its touches parsed.
+
+use crate::colour::Rgba;
+use crate::touches::Touch;
+
+/// One performance (a layer of a jam). Only public data: the performer's stage name and the recording.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Performance {
+    pub id: String,
+    /// The performer's public stage name.
+    pub performer: String,
+    /// One of `instrument::ALL`, or an unknown name kept as sent.
+    pub instrument: String,
+    /// The date as sent (RFC 3339), for `<time datetime>`.
+    pub date: String,
+    /// The same date in Unix milliseconds.
+    pub timestamp_ms: i64,
+    pub colour: Rgba,
+    pub background: Rgba,
+    /// The id of the performance this one answers, if any.
+    pub reply_to: Option<String>,
+    pub touches: Vec<Touch>,
+    /// The touch CSV exactly as sent, for "Download CSV".
+    pub csv: String,
+}

@@ -1,0 +1,36 @@
+//! The privacy policy, rendered from content/privacy.md at compile time (see build.rs).
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_location;
+
+const POLICY_HTML: &str = include_str!(concat!(env!("OUT_DIR"), "/privacy.html"));
+const POLICY_TITLE: &str = include_str!(concat!(env!("OUT_DIR"), "/privacy.title"));
+
+#[component]
+pub fn PrivacyPage() -> impl IntoView {
+    let hash = use_location().hash;
+    // The browser's own jump to `#security` happens before this page exists; redo it once it does.
+    Effect::new(move |_| {
+        let id = hash.get().trim_start_matches('#').to_owned();
+        if !id.is_empty() {
+            request_animation_frame(move || scroll_to(&id));
+        }
+    });
+    view! {
+        <Title text=POLICY_TITLE />
+        <article class="prose">
+            <h1>{POLICY_TITLE}</h1>
+            <div inner_html=POLICY_HTML></div>
+        </article>
+    }
+}
+
+fn scroll_to(id: &str) {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id));
+    if let Some(element) = element {
+        element.scroll_into_view();
+    }
+}

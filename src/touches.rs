@@ -1,0 +1,117 @@
+//! The app's touch CSV: header `time,x,y,z,moving`, rows like `0.016000, 0.25, 0.5, 20.000000, 1`.
+//! Parsing never fails: the header, blank lines and rows that do not parse are skipped.
+
+/// One touch event of a performance.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Touch {
+    /// Seconds since the first touch (0 to about 5).
+    pub time: f32,
+    /// Position in the unit square, origin top-left, y down; clamped to [0, 1].
+    pub x: f32,
+    pub y: f32,
+    /// Touch radius in points (20 to 40 in practice), never negative.
+    pub z: f32,
+    /// false: touch-down (a tap or the start of a drag); true: a drag continuing from the previous touch.
+    pub moving: bool,
+}
+
+/// Parses the app's CSV, with or without spaces after commas and at any precision.
+pub fn parse(csv: &str) -> Vec<Touch> {
+    csv.lines().filter_map(parse_row).collect()
+}
+
+/// One row, or None for a header, blank or malformed row. NaN and infinities are rejected, as are
+/// negative times; positions are clamped into the square.
+pub fn parse_row(line: &str) -> Option<Touch> {
+    let mut fields = line.split(',').map(str::trim);
+    let mut number = || -> Option<f64> { fields.next()?.parse::<f64>().ok().filter(|v| v.is_finite()) };
+    let (time, x, y, z, moving) = (number()?, number()?, number()?, number()?, number()?);
+    if fields.next().is_some() || time < 0.0 {
+        return None;
+    }
+    let moving = if moving == 0.0 {
+        false
+    } else if moving == 1.0 {
+        true
+    } else {
+        return None;
+    };
+    Some(Touch {
+        time: time as f32,
+        x: x.clamp(0.0, 1.0) as f32,
+        y: y.clamp(0.0, 1.0) as f32,
+        z: z.max(0.0) as f32,
+        moving,
+    })
+}
+
+/// The time of the last touch, in seconds (0 for none).
+pub fn duration(touches: &[Touch]) -> f32 {
+    touches.iter().map(|t| t.time).fold(0.0, f32::max)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(time: f32, x: f32, y: f32, z: f32, moving: bool) -> Touch {
+        Touch { time, x, y, z, moving }
+    }
+
+    #[test]
+    fn the_apps_format_with_header() {
+        let csv = "time,x,y,z,moving\n0.000000, 0.250000, 0.500000, 20.000000, 0\n0.016123, 0.260000, 0.510000, 25.524292, 1\n";
+        assert_eq!(
+            parse(csv),
+            [t(0.0, 0.25, 0.5, 20.0, false), t(0.016123, 0.26, 0.51, 25.524292, true)]
+        );
+    }
+
+    #[test]
+    fn no_spaces_and_full_precision() {
+        let rows = parse("time,x,y,z,moving\n0.0123456789,0.1234567890123,0.9,38.290771,0\r\n");
+        assert_eq!(rows.len(), 1);
+        assert!((rows[0].time - 0.012_345_68).abs() < 1e-7);
+        assert!((rows[0].x - 0.123_456_79).abs() < 1e-7);
+        assert!((rows[0].z - 38.290_77).abs() < 1e-4);
+    }
+
+    #[test]
+    fn header_only_blank_and_empty_inputs() {
+        assert!(parse("time,x,y,z,moving").is_empty());
+        assert!(parse("time,x,y,z,moving\n\n   \n").is_empty());
+        assert!(parse("").is_empty());
+        assert_eq!(parse("\n\n0.1, 0.2, 0.3, 20, 0\n\n").len(), 1);
+    }
+
+    #[test]
+    fn junk_rows_are_skipped_and_the_rest_kept() {
+        let csv = "time,x,y,z,moving\nhello\n0.1, 0.2\n0.1, 0.2, 0.3, 20, 0, 7\n0.1, a, 0.3, 20, 0\n0.1, 0.2, 0.3, 20, 2\n0.2, 0.2, 0.3, 20, 1\n;;;\n";
+        assert_eq!(parse(csv), [t(0.2, 0.2, 0.3, 20.0, true)]);
+    }
+
+    #[test]
+    fn nan_and_infinities_are_rejected_per_row() {
+        let csv = "NaN, 0.2, 0.3, 20, 0\n0.1, inf, 0.3, 20, 0\n0.1, 0.2, -infinity, 20, 0\n0.1, 0.2, 0.3, nan, 1\n0.3, 0.2, 0.3, 20, 0";
+        assert_eq!(parse(csv), [t(0.3, 0.2, 0.3, 20.0, false)]);
+    }
+
+    #[test]
+    fn out_of_range_values_are_clamped_and_late_times_kept() {
+        let rows = parse("5.021000, -0.1, 1.7, 20, 1\n-0.5, 0.5, 0.5, 20, 0\n0.05, 0.5, 0.5, -3, 0");
+        assert_eq!(rows, [t(5.021, 0.0, 1.0, 20.0, true), t(0.05, 0.5, 0.5, 0.0, false)]);
+        assert_eq!(duration(&rows), 5.021);
+        assert_eq!(duration(&[]), 0.0);
+    }
+
+    #[test]
+    fn z_is_a_radius_in_points_not_a_fraction() {
+        assert!((parse("0, 0.5, 0.5, 38.290771, 0")[0].z - 38.290_77).abs() < 1e-4);
+    }
+
+    #[test]
+    fn moving_accepts_float_spellings_of_zero_and_one() {
+        let rows = parse("0, 0.5, 0.5, 20, 0.0\n0.02, 0.5, 0.5, 20, 1.000000");
+        assert_eq!(rows.iter().map(|r| r.moving).collect::<Vec<_>>(), [false, true]);
+    }
+}

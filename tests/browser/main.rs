@@ -1,0 +1,98 @@
+//! Component and client tests in headless Chromium: `wasm-pack test --headless --chrome` (the README's
+//! test command starts the loopback API server they read from, scripts/test-server.py).
+#![cfg(target_arch = "wasm32")]
+
+mod api_client;
+mod site;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::wasm_bindgen_test_configure;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The loopback test server (scripts/test-server.py).
+pub fn server() -> String {
+    format!(
+        "http://127.0.0.1:{}",
+        option_env!("MICROJAM_TEST_API_PORT").unwrap_or("8931")
+    )
+}
+
+pub fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Resolves after `ms` milliseconds.
+pub async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Waits (up to 5 s) until `found` returns Some, and returns it; panics with `what` otherwise.
+pub async fn wait_for<T>(what: &str, mut found: impl FnMut() -> Option<T>) -> T {
+    for _ in 0..250 {
+        if let Some(value) = found() {
+            return value;
+        }
+        sleep(20).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+/// The texts of all elements matching `selector` inside `root`.
+pub fn texts(root: &web_sys::Element, selector: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.text_content().unwrap_or_default().trim().to_owned())
+        .collect()
+}
+
+thread_local! {
+    static APP_ROOT: std::cell::OnceCell<web_sys::HtmlElement> = const { std::cell::OnceCell::new() };
+}
+
+/// The App, showing `path`. The App is mounted once, reading the API from the test server, and
+/// later visits navigate it the way the browser's back and forward buttons do (a router cannot be
+/// unmounted completely, so one App serves every test).
+pub fn visit(path: &str) -> web_sys::HtmlElement {
+    let window = web_sys::window().unwrap();
+    window
+        .history()
+        .unwrap()
+        .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+        .unwrap();
+    APP_ROOT.with(|root| {
+        if let Some(root) = root.get() {
+            let popstate = web_sys::Event::new("popstate").unwrap();
+            window.dispatch_event(&popstate).unwrap();
+            return root.clone();
+        }
+        set_api_base(&format!("{}/api", server()));
+        let element: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+        document().body().unwrap().append_child(&element).unwrap();
+        std::mem::forget(leptos::mount::mount_to(element.clone(), microjam_web::App));
+        root.set(element.clone()).unwrap();
+        element
+    })
+}
+
+/// Points the App at another API base (the `microjam-api` meta tag it reads on every request).
+pub fn set_api_base(base: &str) {
+    let head = document().head().unwrap();
+    let meta = match head.query_selector("meta[name='microjam-api']").unwrap() {
+        Some(meta) => meta,
+        None => {
+            let meta = document().create_element("meta").unwrap();
+            meta.set_attribute("name", "microjam-api").unwrap();
+            head.append_child(&meta).unwrap();
+            meta
+        }
+    };
+    meta.set_attribute("content", base).unwrap();
+}
