@@ -4,6 +4,7 @@
 //! browser build (`target_arch = "wasm32"`), so `cargo test` on the host never compiles it.
 
 pub mod api;
+pub mod bench_input;
 pub mod chain;
 pub mod colour;
 #[cfg(not(target_arch = "wasm32"))]
