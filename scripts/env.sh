@@ -27,3 +27,18 @@ die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 wasm_bindgen_version() {
     awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"
 }
+
+# Starts scripts/test-server.py on $MICROJAM_TEST_API_PORT (extra arguments are passed on), waits until it
+# answers, and stops it when the calling script exits.
+start_test_server() {
+    python3 "$ROOT/scripts/test-server.py" --port "$MICROJAM_TEST_API_PORT" "$@" &
+    TEST_SERVER_PID=$!
+    trap 'kill $TEST_SERVER_PID 2>/dev/null || true' EXIT
+    local _
+    for _ in $(seq 50); do
+        python3 -c "import socket; socket.create_connection(('127.0.0.1', $MICROJAM_TEST_API_PORT), 0.2)" 2>/dev/null && return 0
+        kill -0 "$TEST_SERVER_PID" 2>/dev/null || die "the test server did not start (is port $MICROJAM_TEST_API_PORT taken?)"
+        sleep 0.1
+    done
+    die "the test server did not answer on port $MICROJAM_TEST_API_PORT"
+}

@@ -6,7 +6,10 @@ Serves, with CORS headers (the wasm tests run on wasm-pack's own origin):
   /fixtures/...   tests/fixtures, e.g. a malformed page
   /status/NNN     an empty JSON answer with that status
   /slow/MS/...    /api/... after a delay of MS milliseconds
-  /flaky/N/...    /api/... but 500 for the first N requests of each path (for Retry tests)
+  /flaky/N/KEY/... /... but 500 for the first N requests of each path (for Retry tests; a fresh
+                  KEY starts a fresh count)
+  /bench/performances.json, /bench/performances/pages/N.json
+                  an endless-looking feed (BENCH_PAGES pages of 20) made from the default data set
 With --spa DIR, any other path is served from DIR, unknown ones as DIR/index.html (like a production
 host for a single-page app).
 
@@ -27,6 +30,18 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MOUNTS = {"/api/": os.path.join(ROOT, "public", "api"), "/fixtures/": os.path.join(ROOT, "tests", "fixtures")}
 flaky_counts = {}
 flaky_lock = threading.Lock()
+BENCH_PAGES = 25
+_pool = []
+
+
+def bench_pool():
+    if not _pool:
+        folder = os.path.join(ROOT, "public", "api", "performances")
+        for name in sorted(os.listdir(folder)):
+            if name.endswith(".json"):
+                with open(os.path.join(folder, name), encoding="utf-8") as f:
+                    _pool.append(json.load(f))
+    return _pool
 
 
 class Handler(SimpleHTTPRequestHandler):
@@ -66,14 +81,32 @@ class Handler(SimpleHTTPRequestHandler):
                 flaky_counts[path] = seen + 1
             if seen < int(parts[2]):
                 return self.send_json(500, {"error": "flaky"})
-            self.path = "/" + "/".join(parts[3:])
+            self.path = "/" + "/".join(parts[4:])
             return self.do_GET()
+        if path.startswith("/bench/"):
+            return self.bench(path[len("/bench/"):])
         for prefix, directory in MOUNTS.items():
             if path.startswith(prefix):
                 return self.serve_file(directory, path[len(prefix):], spa=False)
         if self.spa_dir:
             return self.serve_file(self.spa_dir, path.lstrip("/"), spa=True)
         return self.send_json(404, {"error": "not found"})
+
+    def bench(self, rel):
+        if rel == "performances.json":
+            number, next_url = 1, "performances/pages/2.json"
+        elif rel.startswith("performances/pages/") and rel[19:-5].isdigit():
+            number = int(rel[19:-5])
+            next_url = f"{number + 1}.json"
+        else:
+            return self.send_json(404, {"error": "not found"})
+        pool = bench_pool()
+        items = []
+        for i in range(20):
+            source = dict(pool[((number - 1) * 20 + i) % len(pool)])
+            source.update(id=f"bench-{number}-{i}", reply_to=None)
+            items.append(source)
+        return self.send_json(200, {"performances": items, "next": next_url if number < BENCH_PAGES else None})
 
     def serve_file(self, directory, rel, spa):
         rel = posixpath.normpath(urllib.parse.unquote(rel))

@@ -18,14 +18,7 @@ say "native tests (cargo test)"
 cargo test --quiet
 
 say "browser tests (wasm-pack test --headless --chrome) against scripts/test-server.py"
-python3 "$ROOT/scripts/test-server.py" --port "$MICROJAM_TEST_API_PORT" &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 50); do
-    python3 -c "import socket,sys; socket.create_connection(('127.0.0.1', $MICROJAM_TEST_API_PORT), 0.2)" 2>/dev/null && break
-    kill -0 $server 2>/dev/null || die "the test server did not start (is port $MICROJAM_TEST_API_PORT taken?)"
-    sleep 0.1
-done
+start_test_server
 wasm-pack --log-level warn test --headless --chrome -- --test browser
 
 say "release build (trunk build --release)"

@@ -68,6 +68,12 @@ impl Rgba {
     }
 }
 
+/// The WCAG contrast ratio of two colours, from 1 (none) to 21 (black on white).
+pub fn contrast_ratio(a: Rgba, b: Rgba) -> f32 {
+    let (la, lb) = (a.luminance(), b.luminance());
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,6 +115,15 @@ mod tests {
     fn css_output() {
         assert_eq!(Rgba::rgb(0x14, 0x1d, 0x26).css(), "#141d26");
         assert_eq!(Rgba { r: 1, g: 2, b: 3, a: 0 }.css(), "rgba(1, 2, 3, 0.000)");
+    }
+
+    #[test]
+    fn contrast_ratio_matches_wcag() {
+        let (black, white) = (Rgba::rgb(0, 0, 0), Rgba::rgb(255, 255, 255));
+        assert!((contrast_ratio(black, white) - 21.0).abs() < 0.01);
+        assert!((contrast_ratio(white, black) - 21.0).abs() < 0.01);
+        assert!((contrast_ratio(DEFAULT_TRACE, DEFAULT_TRACE) - 1.0).abs() < 1e-6);
+        assert!(contrast_ratio(DEFAULT_TRACE, DEFAULT_BACKGROUND) > 4.5);
     }
 
     #[test]

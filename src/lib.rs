@@ -10,16 +10,19 @@ pub mod colour;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod dataset;
 pub mod dates;
+pub mod feed;
 pub mod instrument;
 pub mod performance;
 pub mod touches;
+pub mod trace;
 pub mod urls;
+pub mod wording;
 
 #[cfg(test)]
 mod markdown;
 
 #[cfg(target_arch = "wasm32")]
-mod components;
+pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod config;
 #[cfg(target_arch = "wasm32")]
@@ -30,7 +33,7 @@ pub use app::App;
 
 #[cfg(target_arch = "wasm32")]
 mod app {
-    use crate::components::{SiteFooter, SiteHeader};
+    use crate::components::{OfflineBanner, SiteFooter, SiteHeader};
     use crate::routes::{GalleryPage, NotFound, PerformancePage, PerformerPage, PrivacyPage};
     use leptos::prelude::*;
     use leptos_meta::{provide_meta_context, Title};
@@ -47,6 +50,7 @@ mod app {
             } />
             <Router>
                 <SiteHeader />
+                <OfflineBanner />
                 <main id="main" tabindex="-1">
                     <Routes fallback=|| view! { <NotFound /> }>
                         <Route path=path!("/") view=GalleryPage />

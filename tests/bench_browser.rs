@@ -4,6 +4,7 @@
 
 use microjam_web::api::wire::decode_page;
 use microjam_web::bench_input::feed_page;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -34,4 +35,110 @@ fn decode_and_parse_1000_performances_of_300_touches() {
         )
         .into(),
     );
+}
+
+fn server() -> String {
+    format!(
+        "http://127.0.0.1:{}",
+        option_env!("MICROJAM_TEST_API_PORT").unwrap_or("8931")
+    )
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn js_heap_mb() -> f64 {
+    let performance = web_sys::window().unwrap().performance().unwrap();
+    let memory = js_sys::Reflect::get(&performance, &"memory".into()).unwrap();
+    js_sys::Reflect::get(&memory, &"usedJSHeapSize".into())
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(f64::NAN)
+        / 1e6
+}
+
+fn wasm_memory_mb() -> f64 {
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    memory.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64 / 1e6
+}
+
+#[wasm_bindgen_test]
+async fn draw_60_card_pictures() {
+    use microjam_web::api::{fetch, Page};
+    let mut performances = Vec::new();
+    let mut next = Some(format!("{}/api/performances.json", server()));
+    while performances.len() < 60 {
+        let page: Page = fetch(next.take().expect("enough pages")).await.unwrap();
+        performances.extend(page.performances);
+        next = page.next;
+    }
+    let canvases: Vec<web_sys::HtmlCanvasElement> = (0..60)
+        .map(|_| {
+            let canvas: web_sys::HtmlCanvasElement = document().create_element("canvas").unwrap().unchecked_into();
+            canvas
+                .set_attribute("style", "width: 300px; height: 300px; display: block")
+                .unwrap();
+            document().body().unwrap().append_child(&canvas).unwrap();
+            canvas
+        })
+        .collect();
+    let touches: usize = performances[..60].iter().map(|p| p.touches.len()).sum();
+    let start = now();
+    for (canvas, performance) in canvases.iter().zip(&performances) {
+        microjam_web::components::draw(canvas, std::slice::from_ref(performance));
+    }
+    let elapsed = now() - start;
+    log(&format!(
+        "draw    60 card pictures (300 CSS px, device pixel ratio {}, {touches} touches): {elapsed:.1} ms, {:.2} ms each",
+        web_sys::window().unwrap().device_pixel_ratio(),
+        elapsed / 60.0
+    ));
+    canvases.iter().for_each(|c| c.remove());
+}
+
+#[wasm_bindgen_test]
+async fn dom_nodes_and_heap_after_20_feed_pages() {
+    let head = document().head().unwrap();
+    let meta = document().create_element("meta").unwrap();
+    meta.set_attribute("name", "microjam-api").unwrap();
+    meta.set_attribute("content", &format!("{}/bench", server())).unwrap();
+    head.append_child(&meta).unwrap();
+    let root: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    std::mem::forget(leptos::mount::mount_to(root.clone(), microjam_web::App));
+    let (heap_before, nodes_before) = (js_heap_mb(), document().get_elements_by_tag_name("*").length());
+    for _ in 0..3000 {
+        let cards = root.query_selector_all("article.jam-card").unwrap().length();
+        if cards >= 400 {
+            break;
+        }
+        if let Some(button) = root.query_selector(".feed-end button").unwrap() {
+            button.unchecked_into::<web_sys::HtmlElement>().click();
+        }
+        sleep(10).await;
+    }
+    sleep(500).await;
+    let cards = root.query_selector_all("article.jam-card").unwrap().length();
+    assert_eq!(cards, 400, "20 pages of 20 cards");
+    let nodes = document().get_elements_by_tag_name("*").length();
+    log(&format!(
+        "feed    after 20 pages ({cards} cards): {nodes} DOM elements ({nodes_before} before), JS heap {:.1} MB ({heap_before:.1} MB before), wasm memory {:.1} MB",
+        js_heap_mb(),
+        wasm_memory_mb()
+    ));
+}
+
+fn log(line: &str) {
+    web_sys::console::log_1(&line.into());
 }

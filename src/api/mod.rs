@@ -6,6 +6,8 @@ pub mod wire;
 
 #[cfg(target_arch = "wasm32")]
 mod fetch;
+#[cfg(target_arch = "wasm32")]
+pub mod jams;
 
 pub use error::ApiError;
 #[cfg(target_arch = "wasm32")]

@@ -1,7 +1,16 @@
 //! Components shared by several pages.
 
 mod error_panel;
+mod feed_view;
+mod jam_card;
 mod layout;
+mod offline_banner;
+mod trace_canvas;
+mod visibility;
 
 pub use error_panel::ErrorPanel;
+pub use feed_view::{first_page, FeedView};
+pub use jam_card::{performance_href, performer_href, Age, JamCard, PerformerLinks, SkeletonCards};
 pub use layout::{SiteFooter, SiteHeader};
+pub use offline_banner::OfflineBanner;
+pub use trace_canvas::{draw, TraceCanvas};

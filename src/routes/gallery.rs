@@ -1,40 +1,84 @@
-//! The gallery: the newest jams. (A plain list for now; cards, paging and filters come with the
-//! gallery issue.)
+//! The gallery at `/`: the newest jams as cards, filtered by instrument with `/?instrument=drums`.
 
-use crate::api::{fetch, Page};
-use crate::components::ErrorPanel;
+use crate::components::{first_page, ErrorPanel, FeedView, SkeletonCards};
 use crate::config::endpoints;
-use crate::urls::encode_segment;
+use crate::instrument;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn GalleryPage() -> impl IntoView {
-    let feed = LocalResource::new(|| fetch::<Page>(endpoints().feed()));
+    let query = use_query_map();
+    let selected = Memo::new(move |_| query.read().get("instrument").filter(|name| !name.trim().is_empty()));
+    let title = move || match selected.get() {
+        Some(name) => format!("{} jams", instrument::label(&name)),
+        None => String::new(),
+    };
     view! {
-        <Title text="" />
-        <h1>"Newest jams"</h1>
-        <Suspense fallback=|| view! { <p class="loading">"Loading the newest jams…"</p> }>
-            {move || Suspend::new(async move {
-                match feed.await {
-                    Err(error) => view! { <ErrorPanel error on_retry=move |_| feed.refetch() /> }.into_any(),
-                    Ok(page) => view! {
-                        <ul class="feed">
-                            {page.performances.into_iter().map(|p| view! {
-                                <li>
-                                    <A href=format!("/performances/{}", encode_segment(&p.id))>
-                                        {format!("{} by ", crate::instrument::label(&p.instrument))}
-                                    </A>
-                                    <A href=format!("/performers/{}", encode_segment(&p.performer))>
-                                        {p.performer.clone()}
-                                    </A>
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                    }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Title text=title />
+        <h1>
+            {move || match selected.get() {
+                Some(name) => format!("Newest {} jams", instrument::label(&name)),
+                None => "Newest jams".to_owned(),
+            }}
+        </h1>
+        <InstrumentFilter selected />
+        {move || match selected.get() {
+            Some(name) if !instrument::is_known(&name) => view! {
+                <p class="feed-empty">
+                    {format!("There is no instrument called “{name}”. ")}
+                    <a href="/">"Show every jam"</a>
+                </p>
+            }.into_any(),
+            name => view! { <FeedSection instrument=name /> }.into_any(),
+        }}
+    }
+}
+
+/// One link per instrument and "All"; the current one is marked for assistive technology.
+#[component]
+fn InstrumentFilter(selected: Memo<Option<String>>) -> impl IntoView {
+    let choices =
+        std::iter::once((None, "All")).chain(instrument::ALL.iter().map(|n| (Some(*n), instrument::label(n))));
+    view! {
+        <nav class="instrument-filter" aria-label="Filter by instrument">
+            <ul>
+                {choices.map(|(name, label)| {
+                    let href = name.map_or_else(|| "/".to_owned(), |n| format!("/?instrument={n}"));
+                    let current = move || (selected.get().as_deref() == name).then_some("page");
+                    view! { <li><a href=href class="chip" aria-current=current>{label}</a></li> }
+                }).collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+/// The feed of every jam, or of one instrument's.
+#[component]
+fn FeedSection(instrument: Option<String>) -> impl IntoView {
+    let url = match &instrument {
+        Some(name) => endpoints().instrument(name),
+        None => endpoints().feed(),
+    };
+    let empty = match &instrument {
+        Some(name) => format!("No {} jams yet. Try another instrument.", instrument::label(name)),
+        None => "No jams yet. Check back soon.".to_owned(),
+    };
+    let first = LocalResource::new(move || first_page(url.clone()));
+    view! {
+        <section aria-label="Jams">
+            <Suspense fallback=|| view! { <div class="jam-grid" aria-busy="true"><SkeletonCards count=6 /></div> }>
+                {move || {
+                    let empty = empty.clone();
+                    Suspend::new(async move {
+                        match first.await {
+                            Ok((feed, jams)) => view! { <FeedView feed jams empty_message=empty /> }.into_any(),
+                            Err(error) => view! { <ErrorPanel error on_retry=move || first.refetch() /> }.into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+        </section>
     }
 }

@@ -1,50 +1,112 @@
-//! One performance (a jam's leaf) at `/performances/:id`.
+//! One performance at `/performances/:id`: the jam it ends, its layers, and its touch data.
 
 use super::NotFound;
-use crate::api::fetch;
-use crate::components::ErrorPanel;
+use crate::api::jams::jam_of;
+use crate::api::{fetch, ApiError};
+use crate::chain::{ChainEnd, Jam};
+use crate::components::{performance_href, performer_href, Age, ErrorPanel, PerformerLinks, TraceCanvas};
 use crate::config::endpoints;
+use crate::instrument;
 use crate::performance::Performance;
-use crate::urls::encode_segment;
+use crate::wording::{plural, trace_label, with_performers};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
+use std::sync::Arc;
 
 #[component]
 pub fn PerformancePage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
-    let performance = LocalResource::new(move || {
+    let jam = LocalResource::new(move || {
         let url = endpoints().performance(&id());
-        fetch::<Performance>(url)
+        async move {
+            let leaf = Arc::new(fetch::<Performance>(url).await?);
+            Ok::<_, ApiError>(jam_of(leaf).await)
+        }
     });
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading the performance…"</p> }>
+        <Suspense fallback=|| view! {
+            <div class="performance-page" aria-busy="true">
+                <div class="jam-picture skeleton"><div class="trace"></div></div>
+                <p class="loading">"Loading the performance…"</p>
+            </div>
+        }>
             {move || Suspend::new(async move {
-                match performance.await {
+                match jam.await {
                     Err(e) if e.is_not_found() => view! { <NotFound what="performance" /> }.into_any(),
                     Err(error) => view! {
                         <Title text="Performance" />
-                        <ErrorPanel error on_retry=move |_| performance.refetch() />
+                        <ErrorPanel error on_retry=move || jam.refetch() />
                     }.into_any(),
-                    Ok(p) => {
-                        let title = format!("{} by {}", crate::instrument::label(&p.instrument), p.performer);
-                        view! {
-                            <Title text=title.clone() />
-                            <article class="performance">
-                                <h1>{title}</h1>
-                                <p>
-                                    <A href=format!("/performers/{}", encode_segment(&p.performer))>
-                                        {p.performer.clone()}
-                                    </A>
-                                    {format!(", {} touches", p.touches.len())}
-                                </p>
-                            </article>
-                        }.into_any()
-                    }
+                    Ok(jam) => view! { <JamDetails jam /> }.into_any(),
                 }
             })}
         </Suspense>
+    }
+}
+
+/// A `data:` URL of the performance's touch CSV, as the app wrote it.
+fn csv_href(csv: &str) -> String {
+    let encoded: String = js_sys::encode_uri_component(csv).into();
+    format!("data:text/csv;charset=utf-8,{encoded}")
+}
+
+#[component]
+fn JamDetails(jam: Jam) -> impl IntoView {
+    let leaf = jam.leaf().clone();
+    let kind = if jam.layers.len() > 1 { "jam" } else { "performance" };
+    let title = format!("{} {kind} by {}", instrument::label(&leaf.instrument), leaf.performer);
+    let others = with_performers(&jam);
+    let name = leaf.performer.clone();
+    let missing = match &jam.end {
+        ChainEnd::MissingParent(_) => Some("An earlier layer of this jam is no longer available."),
+        ChainEnd::TooDeep => Some("This jam has more layers than can be shown."),
+        ChainEnd::Root | ChainEnd::Cycle(_) => None,
+    };
+    view! {
+        <Title text=title.clone() />
+        <article class="performance-page">
+            <div class="jam-picture">
+                <TraceCanvas layers=jam.layers.clone() label=trace_label(&jam) eager=true />
+            </div>
+            <div class="jam-info">
+                <h1>{title}</h1>
+                <p class="card-performers">
+                    "By " <A href=performer_href(&name)>{name.clone()}</A>
+                    {(!others.is_empty()).then(|| view! { " with " <PerformerLinks names=others /> })}
+                </p>
+                <div class="jam-actions">
+                    <a class="button" href=csv_href(&leaf.csv) download=format!("{}.csv", leaf.id)>"Download CSV"</a>
+                </div>
+                <h2>{plural(jam.layers.len(), "Layer", "Layers")}</h2>
+                <ol class="layers">
+                    {jam.layers.iter().map(|layer| view! { <LayerItem layer=layer.clone() current=leaf.id.clone() /> }).collect_view()}
+                </ol>
+                {missing.map(|text| view! { <p class="note">{text}</p> })}
+            </div>
+        </article>
+    }
+}
+
+#[component]
+fn LayerItem(layer: Arc<Performance>, current: String) -> impl IntoView {
+    let is_current = layer.id == current;
+    let name = layer.performer.clone();
+    view! {
+        <li>
+            <span class="swatch" style:background-color=layer.colour.css() aria-hidden="true"></span>
+            <span class="layer-text">
+                <A href=performer_href(&name)>{name.clone()}</A>
+                {format!(" · {} · ", instrument::label(&layer.instrument))}
+                <Age date=layer.date.clone() timestamp_ms=layer.timestamp_ms />
+                {format!(" · {}", plural(layer.touches.len(), "touch", "touches"))}
+                {(!is_current).then(|| view! { " · " <A href=performance_href(&layer.id)>"Open this layer"</A> })}
+                {layer.reply_to.clone().map(|parent| view! {
+                    " · " <A href=performance_href(&parent)>"The performance it answers"</A>
+                })}
+            </span>
+        </li>
     }
 }

@@ -1,14 +1,21 @@
-//! A performer's page at `/performers/:name`: their stage name and performances.
+//! A performer's page at `/performers/:name`: their stage name in their colours, then their jams.
 
 use super::NotFound;
-use crate::api::{fetch, Performer};
-use crate::components::ErrorPanel;
+use crate::api::jams::{add_page, SharedFeed};
+use crate::api::{fetch, ApiError, Performer};
+use crate::colour::{contrast_ratio, Rgba};
+use crate::components::{ErrorPanel, FeedView, SkeletonCards};
 use crate::config::endpoints;
-use crate::urls::encode_segment;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
+
+/// A performer's colours where they are readable (contrast ≥ 3:1, enough for large text); otherwise
+/// the theme's.
+fn name_style(performer: &Performer) -> Option<String> {
+    let (fg, bg): (Rgba, Rgba) = (performer.colour, performer.background);
+    (contrast_ratio(fg, bg) >= 3.0).then(|| format!("color: {}; background-color: {}", fg.css(), bg.css()))
+}
 
 #[component]
 pub fn PerformerPage() -> impl IntoView {
@@ -16,29 +23,33 @@ pub fn PerformerPage() -> impl IntoView {
     let name = move || params.read().get("name").unwrap_or_default();
     let performer = LocalResource::new(move || {
         let url = endpoints().performer(&name());
-        fetch::<Performer>(url)
+        async move {
+            let performer = fetch::<Performer>(url).await?;
+            let feed = SharedFeed::default();
+            let jams = add_page(&feed, performer.page.clone()).await;
+            Ok::<_, ApiError>((performer, feed, jams))
+        }
     });
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading the performer…"</p> }>
+        <Suspense fallback=move || view! {
+            <Title text=name() />
+            <h1 class="performer-name">{name()}</h1>
+            <div class="jam-grid" aria-busy="true"><SkeletonCards count=6 /></div>
+        }>
             {move || Suspend::new(async move {
                 match performer.await {
                     Err(e) if e.is_not_found() => view! { <NotFound what="performer" /> }.into_any(),
                     Err(error) => view! {
-                        <Title text="Performer" />
-                        <ErrorPanel error on_retry=move |_| performer.refetch() />
+                        <Title text=name() />
+                        <h1 class="performer-name">{name()}</h1>
+                        <ErrorPanel error on_retry=move || performer.refetch() />
                     }.into_any(),
-                    Ok(performer) => view! {
+                    Ok((performer, feed, jams)) => view! {
                         <Title text=performer.name.clone() />
-                        <h1 class="performer-name">{performer.name.clone()}</h1>
-                        <ul class="feed">
-                            {performer.page.performances.into_iter().map(|p| view! {
-                                <li>
-                                    <A href=format!("/performances/{}", encode_segment(&p.id))>
-                                        {crate::instrument::label(&p.instrument).to_owned()}
-                                    </A>
-                                </li>
-                            }).collect_view()}
-                        </ul>
+                        <h1 class="performer-name">
+                            <span class="performer-badge" style=name_style(&performer)>{performer.name.clone()}</span>
+                        </h1>
+                        <FeedView feed jams empty_message=format!("{} has no public jams yet.", performer.name) />
                     }.into_any(),
                 }
             })}

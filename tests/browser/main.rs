@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 mod api_client;
+mod gallery;
 mod site;
 
 use wasm_bindgen::JsCast;

@@ -1,0 +1,151 @@
+//! A feed of jam cards that grows page by page: when its end scrolls into view, or with the
+//! "Load more" button. It says when it has reached the end, and shows failures with Retry.
+
+use super::visibility::{is_near_viewport, watch_visibility};
+use super::{ErrorPanel, JamCard, SkeletonCards};
+use crate::api::jams::{add_page, SharedFeed};
+use crate::api::{fetch, ApiError, Page};
+use crate::chain::Jam;
+use leptos::html::Div;
+use leptos::prelude::*;
+use leptos::task::spawn_local_scoped;
+use send_wrapper::SendWrapper;
+use std::{cell::Cell, rc::Rc};
+
+/// How far below the viewport the end of the list starts loading the next page.
+const PRELOAD_MARGIN_PX: f64 = 600.0;
+
+#[derive(Debug, Clone, PartialEq)]
+enum More {
+    Idle,
+    Loading,
+    Failed(ApiError),
+    Done,
+}
+
+/// Fetches the first page of a feed and its jams, for a route's resource.
+pub async fn first_page(url: String) -> Result<(SharedFeed, Vec<Jam>), ApiError> {
+    let page = fetch::<Page>(url).await?;
+    let feed = SharedFeed::default();
+    let jams = add_page(&feed, page).await;
+    Ok((feed, jams))
+}
+
+/// Loads the pages after the first, one at a time.
+struct Loader {
+    feed: SharedFeed,
+    jams: RwSignal<Vec<Jam>>,
+    status: RwSignal<More>,
+    sentinel: NodeRef<Div>,
+    /// Whether the end of the list is (nearly) in view, as the observer last said.
+    near_end: Cell<bool>,
+    owner: Option<Owner>,
+}
+
+impl Loader {
+    fn load_more(self: &Rc<Self>) {
+        if matches!(self.status.get_untracked(), More::Loading | More::Done) {
+            return;
+        }
+        let Some(url) = self.feed.borrow().next().map(str::to_owned) else {
+            self.status.set(More::Done);
+            return;
+        };
+        self.status.set(More::Loading);
+        let this = self.clone();
+        spawn_local_scoped(async move {
+            let page = match fetch::<Page>(url).await {
+                Ok(page) => page,
+                Err(error) => {
+                    this.status.try_set(More::Failed(error));
+                    return;
+                }
+            };
+            let new = add_page(&this.feed, page).await;
+            this.jams.try_update(|all| all.extend(new));
+            let done = this.feed.borrow().is_complete();
+            this.status.try_set(if done { More::Done } else { More::Idle });
+            // Still at the end of the list (a short page, a tall screen)? Keep going once laid out.
+            if !done && this.near_end.get() {
+                request_animation_frame(move || this.load_more_if_near());
+            }
+        });
+    }
+
+    fn load_more_if_near(self: Rc<Self>) {
+        let near = self
+            .sentinel
+            .get_untracked()
+            .is_some_and(|e| is_near_viewport(&e, PRELOAD_MARGIN_PX));
+        if near {
+            match &self.owner {
+                Some(owner) => owner.with(|| self.load_more()),
+                None => self.load_more(),
+            }
+        }
+    }
+}
+
+/// The cards of `feed` (whose first page gave `jams`), and the means to load the rest.
+#[component]
+pub fn FeedView(feed: SharedFeed, jams: Vec<Jam>, #[prop(into)] empty_message: String) -> impl IntoView {
+    let status = RwSignal::new(if feed.borrow().is_complete() {
+        More::Done
+    } else {
+        More::Idle
+    });
+    let jams = RwSignal::new(jams);
+    let sentinel = NodeRef::<Div>::new();
+    let loader = Rc::new(Loader {
+        feed,
+        jams,
+        status,
+        sentinel,
+        near_end: Cell::new(false),
+        owner: Owner::current(),
+    });
+
+    Effect::new({
+        let loader = loader.clone();
+        move |_| {
+            let Some(element) = sentinel.get() else { return };
+            let loader = loader.clone();
+            watch_visibility(&element, &format!("{PRELOAD_MARGIN_PX}px"), move |visible| {
+                loader.near_end.set(visible);
+                if visible {
+                    loader.load_more();
+                }
+            });
+        }
+    });
+
+    let empty = move || jams.with(Vec::is_empty) && status.get() == More::Done;
+    // Views re-render from closures that must be Send; the browser has one thread.
+    let loader = SendWrapper::new(loader);
+    view! {
+        <Show when=move || !empty() fallback=move || view! { <p class="feed-empty">{empty_message.clone()}</p> }>
+            <div class="jam-grid">
+                <For each=move || jams.get() key=|jam| jam.leaf().id.clone() let:jam>
+                    <JamCard jam />
+                </For>
+                {move || (status.get() == More::Loading).then(|| view! { <SkeletonCards count=3 /> })}
+            </div>
+        </Show>
+        <div node_ref=sentinel class="feed-end">
+            {move || {
+                let loader = Rc::clone(&loader);
+                match status.get() {
+                    More::Idle => view! {
+                        <button type="button" class="button" on:click=move |_| loader.load_more()>"Load more"</button>
+                    }.into_any(),
+                    More::Loading => view! { <p class="loading" role="status">"Loading more jams…"</p> }.into_any(),
+                    More::Failed(error) => view! { <ErrorPanel error on_retry=move |_| loader.load_more() /> }.into_any(),
+                    More::Done if empty() => ().into_any(),
+                    More::Done => view! {
+                        <p class="feed-done" role="status">"You've reached the end: that's every jam."</p>
+                    }.into_any(),
+                }
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,100 @@
+//! A jam as a card: its picture, who played it, the instrument, its age and its layers.
+
+use super::TraceCanvas;
+use crate::chain::Jam;
+use crate::urls::encode_segment;
+use crate::wording::{plural, trace_label, with_performers};
+use crate::{dates, instrument};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+pub fn performance_href(id: &str) -> String {
+    format!("/performances/{}", encode_segment(id))
+}
+
+pub fn performer_href(name: &str) -> String {
+    format!("/performers/{}", encode_segment(name))
+}
+
+/// "drums · 3 hours ago", with the exact date in `<time datetime>`.
+#[component]
+pub fn Age(date: String, timestamp_ms: i64) -> impl IntoView {
+    let now = js_sys::Date::now() as i64;
+    view! {
+        <time datetime=date title=dates::format_utc(timestamp_ms)>{dates::age_in_words(now, timestamp_ms)}</time>
+    }
+}
+
+/// Links to each performer, "alice, bob and carol".
+#[component]
+pub fn PerformerLinks(names: Vec<String>) -> impl IntoView {
+    let count = names.len();
+    names
+        .into_iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let separator = match count - i {
+                _ if i == 0 => "",
+                1 => " and ",
+                _ => ", ",
+            };
+            view! { {separator} <A href=performer_href(&name)>{name.clone()}</A> }
+        })
+        .collect_view()
+}
+
+#[component]
+pub fn JamCard(jam: Jam) -> impl IntoView {
+    let leaf = jam.leaf().clone();
+    let name = leaf.performer.clone();
+    let others = with_performers(&jam);
+    let layers = jam.layers.len();
+    let label = trace_label(&jam);
+    let href = performance_href(&leaf.id);
+    let open_label = format!(
+        "Open the {} jam by {}",
+        instrument::label(&leaf.instrument),
+        leaf.performer
+    );
+    view! {
+        <article class="jam-card">
+            <div class="card-picture">
+                <TraceCanvas layers=jam.layers.clone() label=label />
+            </div>
+            <div class="card-body">
+                <p class="card-performers">
+                    <A href=performer_href(&name) attr:class="performer">{name.clone()}</A>
+                    {(!others.is_empty()).then(|| view! { " with " <PerformerLinks names=others /> })}
+                </p>
+                <p class="card-details">
+                    <span class="instrument">{instrument::label(&leaf.instrument).to_owned()}</span>
+                    " · "
+                    <Age date=leaf.date.clone() timestamp_ms=leaf.timestamp_ms />
+                    {(layers > 1).then(|| view! { " · " <span class="layer-count">{plural(layers, "layer", "layers")}</span> })}
+                </p>
+                <div class="card-actions">
+                    <A href=href attr:class="card-open" attr:aria-label=open_label>"Open"</A>
+                </div>
+            </div>
+        </article>
+    }
+}
+
+/// Placeholders of a card's final size while jams load (no layout shift when they arrive).
+#[component]
+pub fn SkeletonCards(count: usize) -> impl IntoView {
+    (0..count)
+        .map(|_| {
+            view! {
+                <div class="jam-card skeleton" aria-hidden="true">
+                    <div class="card-picture"><div class="trace"></div></div>
+                    <div class="card-body">
+                        <p class="card-performers"><span class="bar"></span></p>
+                        <p class="card-details"><span class="bar short"></span></p>
+                        <div class="card-actions"><span class="bar tiny"></span></div>
+                    </div>
+                </div>
+            }
+        })
+        .collect_view()
+}

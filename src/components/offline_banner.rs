@@ -1,0 +1,29 @@
+//! A banner while the browser is offline.
+
+use leptos::ev;
+use leptos::prelude::*;
+
+/// Whether the browser says it is online, kept up to date by its online and offline events.
+pub fn online_signal() -> ReadSignal<bool> {
+    let online = web_sys::window().is_none_or(|w| w.navigator().on_line());
+    let (get, set) = signal(online);
+    let on = window_event_listener(ev::online, move |_| set.set(true));
+    let off = window_event_listener(ev::offline, move |_| set.set(false));
+    on_cleanup(move || {
+        on.remove();
+        off.remove();
+    });
+    get
+}
+
+#[component]
+pub fn OfflineBanner() -> impl IntoView {
+    let online = online_signal();
+    view! {
+        <Show when=move || !online.get()>
+            <div class="offline-banner" role="status">
+                "You're offline. The gallery will try again when you're back online."
+            </div>
+        </Show>
+    }
+}

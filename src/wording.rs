@@ -1,0 +1,136 @@
+//! What the pages say about a jam: who played, accessible picture labels, counts.
+
+use crate::chain::Jam;
+use crate::instrument;
+
+/// The performers of a jam's other layers, newest first, each once, without the leaf's performer.
+pub fn with_performers(jam: &Jam) -> Vec<String> {
+    let leaf = &jam.leaf().performer;
+    let mut names: Vec<String> = Vec::new();
+    for layer in &jam.layers[1..] {
+        if &layer.performer != leaf && !names.contains(&layer.performer) {
+            names.push(layer.performer.clone());
+        }
+    }
+    names
+}
+
+/// "alice", "alice and bob", "alice, bob and carol".
+pub fn list(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// The accessible name of a jam's picture, e.g. "Touch trace of a drums performance by alice,
+/// 34 touches" or "… by alice with bob and carol, 3 layers, 120 touches".
+pub fn trace_label(jam: &Jam) -> String {
+    let leaf = jam.leaf();
+    let touches: usize = jam.layers.iter().map(|l| l.touches.len()).sum();
+    let instrument = instrument::label(&leaf.instrument).to_lowercase();
+    let others = with_performers(jam);
+    let with = if others.is_empty() {
+        String::new()
+    } else {
+        format!(" with {}", list(&others))
+    };
+    let layers = if jam.layers.len() > 1 {
+        format!(", {} layers", jam.layers.len())
+    } else {
+        String::new()
+    };
+    format!(
+        "Touch trace of a {instrument} performance by {}{with}{layers}, {}",
+        leaf.performer,
+        plural(touches, "touch", "touches")
+    )
+}
+
+/// "1 touch", "2 touches".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chain::{ChainEnd, Jam};
+    use crate::colour::{DEFAULT_BACKGROUND, DEFAULT_TRACE};
+    use crate::performance::Performance;
+    use crate::touches::Touch;
+    use std::sync::Arc;
+
+    fn layer(performer: &str, instrument: &str, touches: usize) -> Arc<Performance> {
+        let t = Touch {
+            time: 0.0,
+            x: 0.5,
+            y: 0.5,
+            z: 20.0,
+            moving: false,
+        };
+        Arc::new(Performance {
+            id: format!("{performer}-{instrument}"),
+            performer: performer.into(),
+            instrument: instrument.into(),
+            date: String::new(),
+            timestamp_ms: 0,
+            colour: DEFAULT_TRACE,
+            background: DEFAULT_BACKGROUND,
+            reply_to: None,
+            touches: vec![t; touches],
+            csv: String::new(),
+        })
+    }
+
+    fn jam(layers: Vec<Arc<Performance>>) -> Jam {
+        Jam {
+            layers,
+            end: ChainEnd::Root,
+        }
+    }
+
+    #[test]
+    fn a_single_performance() {
+        let j = jam(vec![layer("alice", "drums", 34)]);
+        assert_eq!(
+            trace_label(&j),
+            "Touch trace of a drums performance by alice, 34 touches"
+        );
+        assert!(with_performers(&j).is_empty());
+    }
+
+    #[test]
+    fn a_jam_names_each_other_performer_once() {
+        let j = jam(vec![
+            layer("alice", "fmlead", 10),
+            layer("bob", "keys", 1),
+            layer("alice", "pad", 5),
+            layer("bob", "wub", 4),
+        ]);
+        assert_eq!(with_performers(&j), ["bob"]);
+        assert_eq!(
+            trace_label(&j),
+            "Touch trace of a fm lead performance by alice with bob, 4 layers, 20 touches"
+        );
+        let j = jam(vec![
+            layer("a", "chirp", 1),
+            layer("b", "chirp", 0),
+            layer("c", "chirp", 0),
+        ]);
+        assert_eq!(
+            trace_label(&j),
+            "Touch trace of a chirp performance by a with b and c, 3 layers, 1 touch"
+        );
+    }
+
+    #[test]
+    fn lists_read_naturally() {
+        let names = |n: &[&str]| n.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(list(&names(&[])), "");
+        assert_eq!(list(&names(&["a"])), "a");
+        assert_eq!(list(&names(&["a", "b"])), "a and b");
+        assert_eq!(list(&names(&["a", "b", "c"])), "a, b and c");
+    }
+}

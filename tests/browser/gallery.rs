@@ -1,0 +1,164 @@
+//! The gallery, performance and performer pages against the fixture feed in tests/fixtures/gallery:
+//! page 1 [c→b, d], page 2 [d again, a, e→(missing z)], page 3 [f]; so four jams: c (3 layers: c, b
+//! and a, fetched on its own), d (by a performer named like an HTML tag), e (its parent is gone), f.
+
+use crate::{document, server, set_api_base, texts, visit, wait_for};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const XSS_NAME: &str = "<img src=x onerror=alert(1)>";
+
+/// Shows `path` freshly loaded from `api` (via a detour, so a route seen before is rebuilt).
+async fn open(api: &str, path: &str) -> web_sys::HtmlElement {
+    set_api_base(&format!("{}{api}", server()));
+    let root = visit("/__elsewhere");
+    wait_for("the detour", || {
+        (texts(&root, "h1") == ["Page not found"]).then_some(())
+    })
+    .await;
+    visit(path)
+}
+
+/// Loads the rest of the feed with the "Load more" button (scrolling may load it too) until the end.
+async fn wait_for_end(root: &web_sys::HtmlElement) {
+    wait_for("the end of the feed", || {
+        if let Some(button) = root.query_selector(".feed-end button").unwrap() {
+            button.unchecked_into::<web_sys::HtmlElement>().click();
+        }
+        root.query_selector(".feed-done, .feed-empty").unwrap()
+    })
+    .await;
+}
+
+fn click(root: &web_sys::HtmlElement, selector: &str) {
+    let element = root
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"));
+    element.unchecked_into::<web_sys::HtmlElement>().click();
+}
+
+#[wasm_bindgen_test]
+async fn the_gallery_shows_every_jam_once_with_its_layers_and_stops_at_the_end() {
+    let root = open("/fixtures/gallery", "/").await;
+    wait_for_end(&root).await;
+    assert_eq!(
+        texts(&root, "article.jam-card .performer"),
+        ["alice", XSS_NAME, "dave", "erin"]
+    );
+    assert_eq!(
+        texts(&root, "article.jam-card .card-performers")[0],
+        "alice with bob and carol"
+    );
+    assert_eq!(
+        texts(&root, "article.jam-card .layer-count"),
+        ["3 layers"],
+        "only c is a jam of several layers"
+    );
+    assert!(texts(&root, ".feed-end button").is_empty(), "no Load more at the end");
+    let canvas = root
+        .query_selector("article.jam-card canvas[role='img']")
+        .unwrap()
+        .expect("a picture");
+    assert_eq!(
+        canvas.get_attribute("aria-label").as_deref(),
+        Some("Touch trace of a drums performance by alice with bob and carol, 3 layers, 12 touches")
+    );
+    let time = root.query_selector("article.jam-card time").unwrap().unwrap();
+    assert_eq!(time.get_attribute("datetime").as_deref(), Some("2026-11-03T10:00:00Z"));
+    // A name that looks like HTML is text: no element was made from it.
+    assert!(root.query_selector("article img").unwrap().is_none());
+    assert!(root.inner_html().contains("&lt;img src=x onerror=alert(1)&gt;"));
+}
+
+#[wasm_bindgen_test]
+async fn the_instrument_filter_narrows_the_cards_and_the_url() {
+    let root = open("/fixtures/gallery", "/?instrument=drums").await;
+    wait_for_end(&root).await;
+    assert_eq!(
+        texts(&root, "article.jam-card .instrument"),
+        ["Drums", "Drums", "Drums"]
+    );
+    assert_eq!(texts(&root, ".instrument-filter a[aria-current='page']"), ["Drums"]);
+    click(&root, ".instrument-filter a[href='/?instrument=keys']");
+    wait_for("keys cards", || {
+        (texts(&root, "article.jam-card .instrument") == ["Keys"]).then_some(())
+    })
+    .await;
+    assert_eq!(
+        web_sys::window().unwrap().location().search().unwrap(),
+        "?instrument=keys"
+    );
+    assert_eq!(texts(&root, "h1"), ["Newest Keys jams"]);
+    click(&root, ".instrument-filter a[href='/?instrument=pad']");
+    let empty = wait_for("the empty message", || texts(&root, ".feed-empty").first().cloned()).await;
+    assert_eq!(empty, "No Pad jams yet. Try another instrument.");
+    visit("/?instrument=theremin");
+    wait_for("unknown instrument", || {
+        texts(&root, ".feed-empty")
+            .first()?
+            .contains("no instrument called “theremin”")
+            .then_some(())
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn an_error_shows_the_message_and_retry_recovers() {
+    let fresh = format!("/flaky/1/{}/fixtures/gallery", js_sys::Date::now());
+    let root = open(&fresh, "/").await;
+    let message = wait_for("the error panel", || texts(&root, ".error-panel p").first().cloned()).await;
+    assert!(message.contains("HTTP 500"), "{message}");
+    assert!(root.query_selector("article.jam-card").unwrap().is_none());
+    click(&root, ".error-panel button");
+    wait_for("cards after Retry", || root.query_selector("article.jam-card").unwrap()).await;
+    assert!(root.query_selector(".error-panel").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn unknown_performances_and_performers_are_not_found() {
+    let root = open("/fixtures/gallery", "/performances/nope").await;
+    wait_for("not found", || {
+        (texts(&root, "h1") == ["Performance not found"]).then_some(())
+    })
+    .await;
+    wait_for("its title", || {
+        document().title().starts_with("Performance not found").then_some(())
+    })
+    .await;
+    assert!(root.query_selector(".error-panel").unwrap().is_none());
+    visit("/performers/nobody%20at%20all");
+    wait_for("not found", || {
+        (texts(&root, "h1") == ["Performer not found"]).then_some(())
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn the_performance_page_lists_layers_and_offers_the_csv() {
+    let root = open("/fixtures/gallery", "/performances/c").await;
+    wait_for("layers", || (texts(&root, ".layers li").len() == 3).then_some(())).await;
+    assert_eq!(texts(&root, "h1"), ["Drums jam by alice"]);
+    assert_eq!(
+        texts(&root, ".layers li .layer-text > a:first-child"),
+        ["alice", "bob", "carol"]
+    );
+    let csv = root.query_selector("a[download]").unwrap().expect("Download CSV");
+    assert_eq!(csv.get_attribute("download").as_deref(), Some("c.csv"));
+    let href = csv.get_attribute("href").unwrap();
+    let data: String = js_sys::decode_uri_component(href.strip_prefix("data:text/csv;charset=utf-8,").unwrap())
+        .unwrap()
+        .into();
+    assert!(
+        data.starts_with("time,x,y,z,moving\n0.000000, 0.200000, 0.200000, 20.000000, 0\n"),
+        "{data}"
+    );
+    visit("/performers/alice");
+    wait_for("the performer page", || (texts(&root, "h1") == ["alice"]).then_some(())).await;
+    wait_for_end(&root).await;
+    assert_eq!(texts(&root, "article.jam-card .performer"), ["alice"]);
+    assert!(
+        !root.inner_html().contains("example.com"),
+        "private fields are never shown"
+    );
+}
