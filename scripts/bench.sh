@@ -10,4 +10,6 @@ echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 cargo run --quiet --release --bin bench-decode
 start_test_server
 wasm-pack --log-level warn test --release --headless --chrome -- --test bench_browser -- --nocapture 2>&1 \
-    | grep -E '^\s*(wasm|draw|feed) ' | sed 's/^\s*//'
+    | grep -E '^\s*(wasm|draw|feed|offline|nodes) ' | sed 's/^\s*//'
+trunk build --release --offline >/dev/null 2>&1
+node "$ROOT/tests/e2e/bench-load.mjs"

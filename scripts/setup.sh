@@ -52,6 +52,16 @@ fi
 if $want_test; then
     cargo_tool wasm-pack "$WASM_PACK_VERSION" wasm-pack --locked
     apt_packages chromium:chromium chromedriver:chromium-driver brotli:brotli python3:python3
+    # The end-to-end harness (playwright-core drives Debian's Chromium; it never downloads a browser).
+    e2e="$ROOT/tests/e2e"
+    if ! cmp -s "$e2e/package-lock.json" "$e2e/node_modules/.microjam-lock" 2>/dev/null; then
+        say "installing the end-to-end harness (npm ci in tests/e2e)"
+        if npm ci --silent --no-audit --no-fund --prefix "$e2e"; then
+            cp "$e2e/package-lock.json" "$e2e/node_modules/.microjam-lock"
+        else
+            missing+=("npm packages of tests/e2e (npm ci)")
+        fi
+    fi
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then

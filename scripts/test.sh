@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up what is missing, then runs every check and test: formatting, lints, native tests, browser
-# tests in headless Chromium against a loopback API server, and the release build.
+# tests in headless Chromium against a loopback API server, the release build, and end-to-end tests of
+# it in headless Chromium (with the accessibility audit and the byte budget).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 bash "$ROOT/scripts/setup.sh" --test
@@ -26,5 +27,8 @@ rm -rf dist
 trunk build --release --offline
 [ -f dist/index.html ] || die "trunk build --release did not write dist/index.html"
 bash "$ROOT/scripts/sizes.sh" dist
+
+say "end-to-end tests of dist/ in headless Chromium (node --test tests/e2e)"
+(cd "$ROOT/tests/e2e" && node --test --test-concurrency=1)
 
 say "all checks passed in $(( $(date +%s) - started )) s"

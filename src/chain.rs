@@ -107,23 +107,11 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::colour::{DEFAULT_BACKGROUND, DEFAULT_TRACE};
     use std::cell::RefCell;
     use std::collections::HashMap;
 
     fn perf(id: &str, reply_to: Option<&str>) -> Arc<Performance> {
-        Arc::new(Performance {
-            id: id.into(),
-            performer: format!("by-{id}"),
-            instrument: "chirp".into(),
-            date: "2026-01-01T00:00:00Z".into(),
-            timestamp_ms: 0,
-            colour: DEFAULT_TRACE,
-            background: DEFAULT_BACKGROUND,
-            reply_to: reply_to.map(Into::into),
-            touches: vec![],
-            csv: String::new(),
-        })
+        Arc::new(Performance::new(id, &format!("by-{id}"), "chirp", reply_to, vec![]))
     }
 
     fn block_on<T>(f: impl Future<Output = T>) -> T {

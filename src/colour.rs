@@ -54,6 +54,26 @@ impl Rgba {
         }
     }
 
+    /// The same hue and saturation with HSB brightness × `factor`, capped at 1 (the app's playback
+    /// highlight uses 1.3).
+    pub fn brighter(&self, factor: f32) -> Rgba {
+        let (r, g, b) = (f32::from(self.r), f32::from(self.g), f32::from(self.b));
+        let max = r.max(g).max(b);
+        if max <= 0.0 {
+            return *self;
+        }
+        // Brightness is the largest channel; changing it with hue and saturation fixed scales every
+        // channel by the same ratio.
+        let ratio = (max * factor.max(0.0)).min(255.0) / max;
+        let scale = |c: f32| (c * ratio).round().clamp(0.0, 255.0) as u8;
+        Rgba {
+            r: scale(r),
+            g: scale(g),
+            b: scale(b),
+            a: self.a,
+        }
+    }
+
     /// Relative luminance (WCAG), 0 for black to 1 for white; alpha is ignored.
     pub fn luminance(&self) -> f32 {
         let lin = |c: u8| {
@@ -124,6 +144,32 @@ mod tests {
         assert!((contrast_ratio(white, black) - 21.0).abs() < 0.01);
         assert!((contrast_ratio(DEFAULT_TRACE, DEFAULT_TRACE) - 1.0).abs() < 1e-6);
         assert!(contrast_ratio(DEFAULT_TRACE, DEFAULT_BACKGROUND) > 4.5);
+    }
+
+    #[test]
+    fn brighter_scales_hsb_brightness_and_caps_it() {
+        assert_eq!(Rgba::rgb(100, 50, 20).brighter(1.3), Rgba::rgb(130, 65, 26));
+        assert_eq!(
+            Rgba::rgb(200, 100, 0).brighter(1.3),
+            Rgba::rgb(255, 128, 0),
+            "capped at full brightness"
+        );
+        assert_eq!(Rgba::rgb(0, 0, 0).brighter(1.3), Rgba::rgb(0, 0, 0));
+        assert_eq!(
+            Rgba {
+                r: 10,
+                g: 20,
+                b: 30,
+                a: 7
+            }
+            .brighter(1.0),
+            Rgba {
+                r: 10,
+                g: 20,
+                b: 30,
+                a: 7
+            }
+        );
     }
 
     #[test]

@@ -79,7 +79,7 @@ fn days_in_month(year: i64, month: i64) -> i64 {
 }
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+pub const fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
@@ -126,6 +126,19 @@ pub fn format_utc(ms: i64) -> String {
         MONTHS[(m - 1) as usize],
         in_day / 3600,
         in_day % 3600 / 60
+    )
+}
+
+/// `ms` since the epoch as RFC 3339 UTC with whole seconds, e.g. "2026-11-20T14:03:27Z".
+pub fn format_rfc3339(ms: i64) -> String {
+    let secs = ms.div_euclid(1000);
+    let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
+    let in_day = secs.rem_euclid(86_400);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        in_day / 3600,
+        in_day % 3600 / 60,
+        in_day % 60
     )
 }
 
@@ -189,6 +202,15 @@ mod tests {
             "1763647407",
         ] {
             assert_eq!(parse_rfc3339(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn formats_rfc3339_and_parses_it_back() {
+        assert_eq!(format_rfc3339(0), "1970-01-01T00:00:00Z");
+        assert_eq!(format_rfc3339(T + 999), "2025-11-20T14:03:27Z");
+        for ms in [0, T, -86_400_000, 1_709_164_800_000 + 3_723_000] {
+            assert_eq!(parse_rfc3339(&format_rfc3339(ms)), Some(ms));
         }
     }
 

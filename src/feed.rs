@@ -81,21 +81,9 @@ impl Feed {
 mod tests {
     use super::*;
     use crate::chain::resolve_loaded;
-    use crate::colour::{DEFAULT_BACKGROUND, DEFAULT_TRACE};
 
     fn perf(id: &str, reply_to: Option<&str>) -> Arc<Performance> {
-        Arc::new(Performance {
-            id: id.into(),
-            performer: "p".into(),
-            instrument: "keys".into(),
-            date: String::new(),
-            timestamp_ms: 0,
-            colour: DEFAULT_TRACE,
-            background: DEFAULT_BACKGROUND,
-            reply_to: reply_to.map(Into::into),
-            touches: vec![],
-            csv: String::new(),
-        })
+        Arc::new(Performance::new(id, "p", "keys", reply_to, vec![]))
     }
 
     fn ids(list: &[Arc<Performance>]) -> Vec<&str> {

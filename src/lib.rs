@@ -4,6 +4,7 @@
 //! browser build (`target_arch = "wasm32"`), so `cargo test` on the host never compiles it.
 
 pub mod api;
+pub mod audio;
 pub mod bench_input;
 pub mod chain;
 pub mod colour;
@@ -26,6 +27,8 @@ pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod config;
 #[cfg(target_arch = "wasm32")]
+pub mod player;
+#[cfg(target_arch = "wasm32")]
 mod routes;
 
 #[cfg(target_arch = "wasm32")]
@@ -44,6 +47,7 @@ mod app {
     #[component]
     pub fn App() -> impl IntoView {
         provide_meta_context();
+        crate::player::Playback::provide();
         view! {
             <Title formatter=|page: String| {
                 if page.is_empty() { "MicroJam".to_owned() } else { format!("{page} · MicroJam") }

@@ -23,3 +23,22 @@ pub struct Performance {
     /// The touch CSV exactly as sent, for "Download CSV".
     pub csv: String,
 }
+
+impl Performance {
+    /// A performance made in code rather than decoded (tests and benchmarks): the default colours,
+    /// dated 1970-01-01, the CSV left empty.
+    pub fn new(id: &str, performer: &str, instrument: &str, reply_to: Option<&str>, touches: Vec<Touch>) -> Self {
+        Performance {
+            id: id.into(),
+            performer: performer.into(),
+            instrument: instrument.into(),
+            date: "1970-01-01T00:00:00Z".into(),
+            timestamp_ms: 0,
+            colour: crate::colour::DEFAULT_TRACE,
+            background: crate::colour::DEFAULT_BACKGROUND,
+            reply_to: reply_to.map(Into::into),
+            touches,
+            csv: String::new(),
+        }
+    }
+}

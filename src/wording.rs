@@ -57,7 +57,6 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
 mod tests {
     use super::*;
     use crate::chain::{ChainEnd, Jam};
-    use crate::colour::{DEFAULT_BACKGROUND, DEFAULT_TRACE};
     use crate::performance::Performance;
     use crate::touches::Touch;
     use std::sync::Arc;
@@ -70,18 +69,13 @@ mod tests {
             z: 20.0,
             moving: false,
         };
-        Arc::new(Performance {
-            id: format!("{performer}-{instrument}"),
-            performer: performer.into(),
-            instrument: instrument.into(),
-            date: String::new(),
-            timestamp_ms: 0,
-            colour: DEFAULT_TRACE,
-            background: DEFAULT_BACKGROUND,
-            reply_to: None,
-            touches: vec![t; touches],
-            csv: String::new(),
-        })
+        Arc::new(Performance::new(
+            &format!("{performer}-{instrument}"),
+            performer,
+            instrument,
+            None,
+            vec![t; touches],
+        ))
     }
 
     fn jam(layers: Vec<Arc<Performance>>) -> Jam {

@@ -9,6 +9,10 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "browser/support.rs"]
+mod support;
+use support::{document, server, sleep};
+
 fn now() -> f64 {
     web_sys::window().unwrap().performance().unwrap().now()
 }
@@ -35,27 +39,6 @@ fn decode_and_parse_1000_performances_of_300_touches() {
         )
         .into(),
     );
-}
-
-fn server() -> String {
-    format!(
-        "http://127.0.0.1:{}",
-        option_env!("MICROJAM_TEST_API_PORT").unwrap_or("8931")
-    )
-}
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 fn js_heap_mb() -> f64 {
@@ -141,4 +124,60 @@ async fn dom_nodes_and_heap_after_20_feed_pages() {
 
 fn log(line: &str) {
     web_sys::console::log_1(&line.into());
+}
+
+/// A 4-layer jam from the default data set: the first four performances of the feed.
+async fn four_layer_jam() -> microjam_web::chain::Jam {
+    use microjam_web::api::{fetch, Page};
+    let page: Page = fetch(format!("{}/api/performances.json", server())).await.unwrap();
+    microjam_web::chain::Jam {
+        layers: page.performances[..4].to_vec(),
+        end: microjam_web::chain::ChainEnd::Root,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn render_a_four_layer_jam_offline() {
+    let jam = four_layer_jam().await;
+    let notes = microjam_web::audio::notes::jam_notes(&jam).len();
+    let length = microjam_web::player::jam_length(&jam) + microjam_web::player::offline::TAIL;
+    let mut times = Vec::new();
+    for _ in 0..5 {
+        let start = now();
+        microjam_web::player::offline::render(&jam, 44_100.0).await.unwrap();
+        times.push(now() - start);
+    }
+    times.sort_by(f64::total_cmp);
+    let median = times[2];
+    log(&format!(
+        "offline render of a 4-layer jam ({notes} notes, {length:.1} s of audio at 44.1 kHz): median {median:.0} ms = {:.3} × real time (5 runs)",
+        median / 1000.0 / length
+    ));
+}
+
+#[wasm_bindgen_test]
+async fn audio_nodes_after_20_play_stop_cycles() {
+    use leptos::prelude::*;
+    use microjam_web::player::{self, Playback};
+    let jam = four_layer_jam().await;
+    let owner = Owner::new();
+    let signals = owner.with(|| {
+        Playback::provide();
+        Playback::get().unwrap()
+    });
+    let mut counts = Vec::new();
+    for _ in 0..20 {
+        player::toggle(&jam, None, signals);
+        sleep(150).await;
+        counts.push(player::live_nodes());
+        player::stop();
+    }
+    sleep(100).await;
+    log(&format!(
+        "nodes   audio nodes alive while playing (cycles 1, 10, 20): {}, {}, {}; after the 20th stop: {} (the shared buses)",
+        counts[0],
+        counts[9],
+        counts[19],
+        player::live_nodes()
+    ));
 }

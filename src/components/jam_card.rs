@@ -1,10 +1,11 @@
 //! A jam as a card: its picture, who played it, the instrument, its age and its layers.
 
-use super::TraceCanvas;
+use super::{toggle, PlayButton, TraceCanvas};
 use crate::chain::Jam;
 use crate::urls::encode_segment;
 use crate::wording::{plural, trace_label, with_performers};
 use crate::{dates, instrument};
+use leptos::html::Canvas;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -56,10 +57,19 @@ pub fn JamCard(jam: Jam) -> impl IntoView {
         instrument::label(&leaf.instrument),
         leaf.performer
     );
+    let canvas = NodeRef::<Canvas>::new();
+    let jam_for_keys = jam.clone();
+    // Space on the focused card (not on a control inside it) plays or pauses.
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == " " && ev.target() == ev.current_target() {
+            ev.prevent_default();
+            toggle(&jam_for_keys, canvas);
+        }
+    };
     view! {
-        <article class="jam-card">
+        <article class="jam-card" tabindex="0" on:keydown=on_keydown>
             <div class="card-picture">
-                <TraceCanvas layers=jam.layers.clone() label=label />
+                <TraceCanvas layers=jam.layers.clone() label=label canvas />
             </div>
             <div class="card-body">
                 <p class="card-performers">
@@ -73,6 +83,7 @@ pub fn JamCard(jam: Jam) -> impl IntoView {
                     {(layers > 1).then(|| view! { " · " <span class="layer-count">{plural(layers, "layer", "layers")}</span> })}
                 </p>
                 <div class="card-actions">
+                    <PlayButton jam=jam.clone() canvas />
                     <A href=href attr:class="card-open" attr:aria-label=open_label>"Open"</A>
                 </div>
             </div>

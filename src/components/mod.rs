@@ -5,6 +5,7 @@ mod feed_view;
 mod jam_card;
 mod layout;
 mod offline_banner;
+mod play_button;
 mod trace_canvas;
 mod visibility;
 
@@ -13,4 +14,5 @@ pub use feed_view::{first_page, FeedView};
 pub use jam_card::{performance_href, performer_href, Age, JamCard, PerformerLinks, SkeletonCards};
 pub use layout::{SiteFooter, SiteHeader};
 pub use offline_banner::OfflineBanner;
-pub use trace_canvas::{draw, TraceCanvas};
+pub use play_button::{toggle, PlayButton};
+pub use trace_canvas::{draw, draw_marks, mark, TraceCanvas};

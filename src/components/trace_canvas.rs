@@ -13,8 +13,15 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// `layers` newest first, as in a `Jam`. `label` is the picture's accessible name.
 #[component]
-pub fn TraceCanvas(layers: Vec<Arc<Performance>>, label: String, #[prop(optional)] eager: bool) -> impl IntoView {
-    let canvas = NodeRef::<Canvas>::new();
+pub fn TraceCanvas(
+    layers: Vec<Arc<Performance>>,
+    label: String,
+    #[prop(optional)] eager: bool,
+    /// The canvas element, for whoever animates it.
+    #[prop(optional)]
+    canvas: Option<NodeRef<Canvas>>,
+) -> impl IntoView {
+    let canvas = canvas.unwrap_or_default();
     let background = layers.last().map(|root| root.background.css()).unwrap_or_default();
     Effect::new(move |_| {
         let Some(element) = canvas.get() else { return };
@@ -45,8 +52,25 @@ pub fn TraceCanvas(layers: Vec<Arc<Performance>>, label: String, #[prop(optional
     }
 }
 
+/// Marks the frame after the first picture is drawn, for the load-time benchmark
+/// (`microjam:first-trace`, in the browser's performance timeline).
+fn mark_first_picture() {
+    thread_local!(static MARKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+    if !MARKED.replace(true) {
+        request_animation_frame(|| mark("microjam:first-trace"));
+    }
+}
+
+/// A named mark in the browser's performance timeline.
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
 /// Draws the layers (newest first) onto `canvas` at its displayed size.
 pub fn draw(canvas: &HtmlCanvasElement, layers: &[Arc<Performance>]) {
+    mark_first_picture();
     let css_side = f64::from(canvas.client_width());
     let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
     let geometry = Geometry::new(if css_side > 0.0 { css_side } else { 300.0 }, ratio);

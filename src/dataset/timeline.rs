@@ -9,18 +9,8 @@ use std::collections::BTreeSet;
 
 use super::performers::{self, Performer};
 use super::rng::{powf, Rng};
+use crate::dates::{days_from_civil, format_rfc3339};
 use crate::instrument;
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
-pub const fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = if y >= 0 { y } else { y - 399 } / 400;
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
 
 /// The data set's "now": 2026-11-20T18:00:00Z, in seconds since the Unix epoch.
 pub const END: i64 = days_from_civil(2026, 11, 20) * 86_400 + 18 * 3_600;
@@ -29,22 +19,7 @@ const SPAN: i64 = 912 * 86_400;
 
 /// `secs` since the epoch as RFC 3339 UTC with whole seconds, e.g. "2026-11-20T14:03:27Z".
 pub fn rfc3339(secs: i64) -> String {
-    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
-    let z = days + 719_468;
-    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-        rem / 3_600,
-        rem % 3_600 / 60,
-        rem % 60
-    )
+    format_rfc3339(secs * 1000)
 }
 
 /// One performance before it gets an id and touches.

@@ -4,11 +4,12 @@ use super::NotFound;
 use crate::api::jams::jam_of;
 use crate::api::{fetch, ApiError};
 use crate::chain::{ChainEnd, Jam};
-use crate::components::{performance_href, performer_href, Age, ErrorPanel, PerformerLinks, TraceCanvas};
+use crate::components::{performance_href, performer_href, Age, ErrorPanel, PerformerLinks, PlayButton, TraceCanvas};
 use crate::config::endpoints;
 use crate::instrument;
 use crate::performance::Performance;
 use crate::wording::{plural, trace_label, with_performers};
+use leptos::html::Canvas;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -65,11 +66,12 @@ fn JamDetails(jam: Jam) -> impl IntoView {
         ChainEnd::TooDeep => Some("This jam has more layers than can be shown."),
         ChainEnd::Root | ChainEnd::Cycle(_) => None,
     };
+    let canvas = NodeRef::<Canvas>::new();
     view! {
         <Title text=title.clone() />
         <article class="performance-page">
             <div class="jam-picture">
-                <TraceCanvas layers=jam.layers.clone() label=trace_label(&jam) eager=true />
+                <TraceCanvas layers=jam.layers.clone() label=trace_label(&jam) eager=true canvas />
             </div>
             <div class="jam-info">
                 <h1>{title}</h1>
@@ -78,7 +80,9 @@ fn JamDetails(jam: Jam) -> impl IntoView {
                     {(!others.is_empty()).then(|| view! { " with " <PerformerLinks names=others /> })}
                 </p>
                 <div class="jam-actions">
+                    <PlayButton jam=jam.clone() canvas />
                     <a class="button" href=csv_href(&leaf.csv) download=format!("{}.csv", leaf.id)>"Download CSV"</a>
+                    <DownloadWav jam=jam.clone() />
                 </div>
                 <h2>{plural(jam.layers.len(), "Layer", "Layers")}</h2>
                 <ol class="layers">
@@ -109,4 +113,56 @@ fn LayerItem(layer: Arc<Performance>, current: String) -> impl IntoView {
             </span>
         </li>
     }
+}
+
+/// Renders the jam offline and saves it as `<id>.wav`.
+#[component]
+fn DownloadWav(jam: Jam) -> impl IntoView {
+    let busy = RwSignal::new(false);
+    let failed = RwSignal::new(false);
+    let save = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        failed.set(false);
+        let jam = jam.clone();
+        leptos::task::spawn_local_scoped(async move {
+            let saved = match crate::player::offline::wav(&jam).await {
+                Ok(bytes) => save_file(&bytes, "audio/wav", &format!("{}.wav", jam.leaf().id)).is_ok(),
+                Err(_) => false,
+            };
+            busy.try_set(false);
+            failed.try_set(!saved);
+        });
+    };
+    view! {
+        <button type="button" class="button" on:click=save disabled=move || busy.get()>
+            {move || if busy.get() { "Rendering WAV…" } else { "Download WAV" }}
+        </button>
+        <Show when=move || failed.get()>
+            <p class="note" role="alert">"Sorry, this browser could not render the audio file."</p>
+        </Show>
+    }
+}
+
+/// Offers `bytes` to the visitor as a download named `name`.
+fn save_file(bytes: &[u8], mime: &str, name: &str) -> Result<(), wasm_bindgen::JsValue> {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    // Give the download a moment to start before letting go of the data.
+    set_timeout(
+        move || drop(web_sys::Url::revoke_object_url(&url)),
+        std::time::Duration::from_secs(30),
+    );
+    Ok(())
 }

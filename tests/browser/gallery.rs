@@ -2,22 +2,11 @@
 //! page 1 [c→b, d], page 2 [d again, a, e→(missing z)], page 3 [f]; so four jams: c (3 layers: c, b
 //! and a, fetched on its own), d (by a performer named like an HTML tag), e (its parent is gone), f.
 
-use crate::{document, server, set_api_base, texts, visit, wait_for};
+use crate::{document, open, texts, visit, wait_for};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 const XSS_NAME: &str = "<img src=x onerror=alert(1)>";
-
-/// Shows `path` freshly loaded from `api` (via a detour, so a route seen before is rebuilt).
-async fn open(api: &str, path: &str) -> web_sys::HtmlElement {
-    set_api_base(&format!("{}{api}", server()));
-    let root = visit("/__elsewhere");
-    wait_for("the detour", || {
-        (texts(&root, "h1") == ["Page not found"]).then_some(())
-    })
-    .await;
-    visit(path)
-}
 
 /// Loads the rest of the feed with the "Load more" button (scrolling may load it too) until the end.
 async fn wait_for_end(root: &web_sys::HtmlElement) {

@@ -3,36 +3,16 @@
 #![cfg(target_arch = "wasm32")]
 
 mod api_client;
+mod support;
+pub use support::{document, server, sleep};
 mod gallery;
+mod playback;
 mod site;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test_configure;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// The loopback test server (scripts/test-server.py).
-pub fn server() -> String {
-    format!(
-        "http://127.0.0.1:{}",
-        option_env!("MICROJAM_TEST_API_PORT").unwrap_or("8931")
-    )
-}
-
-pub fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-/// Resolves after `ms` milliseconds.
-pub async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
 
 /// Waits (up to 5 s) until `found` returns Some, and returns it; panics with `what` otherwise.
 pub async fn wait_for<T>(what: &str, mut found: impl FnMut() -> Option<T>) -> T {
@@ -74,7 +54,13 @@ pub fn visit(path: &str) -> web_sys::HtmlElement {
             window.dispatch_event(&popstate).unwrap();
             return root.clone();
         }
-        set_api_base(&format!("{}/api", server()));
+        if document()
+            .query_selector("meta[name='microjam-api']")
+            .unwrap()
+            .is_none()
+        {
+            set_api_base(&format!("{}/api", server()));
+        }
         let element: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
         document().body().unwrap().append_child(&element).unwrap();
         std::mem::forget(leptos::mount::mount_to(element.clone(), microjam_web::App));
@@ -96,4 +82,15 @@ pub fn set_api_base(base: &str) {
         }
     };
     meta.set_attribute("content", base).unwrap();
+}
+
+/// Shows `path` freshly loaded from `api` (via a detour, so a route seen before is rebuilt).
+pub async fn open(api: &str, path: &str) -> web_sys::HtmlElement {
+    set_api_base(&format!("{}{api}", server()));
+    let root = visit("/__elsewhere");
+    wait_for("the detour", || {
+        (texts(&root, "h1") == ["Page not found"]).then_some(())
+    })
+    .await;
+    visit(path)
 }
