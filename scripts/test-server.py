@@ -8,6 +8,7 @@ Serves, with CORS headers (the wasm tests run on wasm-pack's own origin):
   /slow/MS/...    /api/... after a delay of MS milliseconds
   /flaky/N/KEY/... /... but 500 for the first N requests of each path (for Retry tests; a fresh
                   KEY starts a fresh count)
+  POST /cloudkit/database/1/...  a fake CloudKit public database (scripts/fake_cloudkit.py)
   /bench/performances.json, /bench/performances/pages/N.json
                   an endless-looking feed (BENCH_PAGES pages of 20) made from the default data set
 With --spa DIR, any other path is served from DIR, unknown ones as DIR/index.html (like a production
@@ -25,6 +26,9 @@ import threading
 import time
 import urllib.parse
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import fake_cloudkit  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MOUNTS = {"/api/": os.path.join(ROOT, "public", "api"), "/fixtures/": os.path.join(ROOT, "tests", "fixtures")}
@@ -65,6 +69,22 @@ class Handler(SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
+
+    def do_OPTIONS(self):
+        self.send_response(204)
+        self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+        self.send_header("Access-Control-Allow-Headers", "Content-Type")
+        self.end_headers()
+
+    def do_POST(self):
+        url = urllib.parse.urlsplit(self.path)
+        if not url.path.startswith("/cloudkit/"):
+            return self.send_json(404, {"error": "not found"})
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length).decode("utf-8", "replace")
+        token = urllib.parse.parse_qs(url.query).get("ckAPIToken", [""])[0]
+        status, answer = fake_cloudkit.answer(url.path, token, body)
+        return self.send_json(status, answer)
 
     def do_GET(self):
         path = urllib.parse.urlsplit(self.path).path

@@ -3,7 +3,7 @@
 //! and cycle detection; a missing parent simply ends the chain.
 
 use crate::performance::Performance;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::future::Future;
 use std::sync::Arc;
 
@@ -42,52 +42,85 @@ impl Jam {
     }
 }
 
-/// Resolves the jam ending in `leaf`. `known` answers from what is already loaded; `fetch` loads a
-/// parent by id (None when it does not exist or cannot be had, which ends the chain).
-pub async fn resolve<K, F, Fut>(leaf: Arc<Performance>, known: K, mut fetch: F) -> Jam
+/// A jam being resolved: its layers so far, and why it stopped once it has.
+struct Walk {
+    layers: Vec<Arc<Performance>>,
+    seen: HashSet<String>,
+    end: Option<ChainEnd>,
+}
+
+impl Walk {
+    /// Follows `reply_to` through what `find` has; returns the parent it needs and does not have.
+    fn advance(&mut self, find: impl Fn(&str) -> Option<Arc<Performance>>) -> Option<String> {
+        while self.end.is_none() {
+            let Some(parent_id) = self.layers.last().and_then(|p| p.reply_to.clone()) else {
+                self.end = Some(ChainEnd::Root);
+                break;
+            };
+            if self.seen.contains(&parent_id) {
+                self.end = Some(ChainEnd::Cycle(parent_id));
+            } else if self.layers.len() >= MAX_LAYERS {
+                self.end = Some(ChainEnd::TooDeep);
+            } else if let Some(parent) = find(&parent_id).filter(|p| p.id == parent_id) {
+                self.seen.insert(parent_id);
+                self.layers.push(parent);
+            } else {
+                return Some(parent_id);
+            }
+        }
+        None
+    }
+}
+
+/// Resolves the jams ending in `leaves`, in order. `known` answers from what is already loaded;
+/// `fetch` loads a batch of parents by id (one request for all the jams' parents at one depth) and
+/// returns those it found. A parent that cannot be had ends its chain.
+pub async fn resolve<K, F, Fut>(leaves: Vec<Arc<Performance>>, known: K, mut fetch: F) -> Vec<Jam>
 where
     K: Fn(&str) -> Option<Arc<Performance>>,
-    F: FnMut(String) -> Fut,
-    Fut: Future<Output = Option<Arc<Performance>>>,
+    F: FnMut(Vec<String>) -> Fut,
+    Fut: Future<Output = Vec<Arc<Performance>>>,
 {
-    let mut seen: HashSet<String> = HashSet::from([leaf.id.clone()]);
-    let mut layers = vec![leaf];
+    let mut walks: Vec<Walk> = leaves
+        .into_iter()
+        .map(|leaf| Walk {
+            seen: HashSet::from([leaf.id.clone()]),
+            layers: vec![leaf],
+            end: None,
+        })
+        .collect();
+    let mut fetched: HashMap<String, Arc<Performance>> = HashMap::new();
     loop {
-        let Some(parent_id) = layers.last().and_then(|p| p.reply_to.clone()) else {
-            return Jam {
-                layers,
-                end: ChainEnd::Root,
-            };
-        };
-        if seen.contains(&parent_id) {
-            return Jam {
-                layers,
-                end: ChainEnd::Cycle(parent_id),
-            };
-        }
-        if layers.len() >= MAX_LAYERS {
-            return Jam {
-                layers,
-                end: ChainEnd::TooDeep,
-            };
-        }
-        let parent = match known(&parent_id) {
-            Some(p) => Some(p),
-            None => fetch(parent_id.clone()).await,
-        };
-        match parent.filter(|p| p.id == parent_id) {
-            Some(p) => {
-                seen.insert(parent_id);
-                layers.push(p);
+        let find = |id: &str| known(id).or_else(|| fetched.get(id).cloned());
+        let mut wanted: Vec<String> = Vec::new();
+        for walk in &mut walks {
+            if let Some(id) = walk.advance(find) {
+                if !wanted.contains(&id) {
+                    wanted.push(id);
+                }
             }
-            None => {
-                return Jam {
-                    layers,
-                    end: ChainEnd::MissingParent(parent_id),
+        }
+        if wanted.is_empty() {
+            break;
+        }
+        for parent in fetch(wanted.clone()).await {
+            fetched.insert(parent.id.clone(), parent);
+        }
+        for id in wanted.into_iter().filter(|id| !fetched.contains_key(id)) {
+            for walk in walks.iter_mut().filter(|w| w.end.is_none()) {
+                if walk.layers.last().and_then(|p| p.reply_to.as_deref()) == Some(id.as_str()) {
+                    walk.end = Some(ChainEnd::MissingParent(id.clone()));
                 }
             }
         }
     }
+    walks
+        .into_iter()
+        .map(|w| Jam {
+            layers: w.layers,
+            end: w.end.unwrap_or(ChainEnd::Root),
+        })
+        .collect()
 }
 
 /// Resolves a jam from loaded performances only: a parent that is not loaded ends it as missing.
@@ -95,11 +128,11 @@ pub fn resolve_loaded<K>(leaf: Arc<Performance>, known: K) -> Jam
 where
     K: Fn(&str) -> Option<Arc<Performance>>,
 {
-    let future = resolve(leaf, known, |_| std::future::ready(None));
+    let future = resolve(vec![leaf], known, |_| std::future::ready(Vec::new()));
     let mut future = std::pin::pin!(future);
     let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
     match future.as_mut().poll(&mut cx) {
-        std::task::Poll::Ready(jam) => jam,
+        std::task::Poll::Ready(mut jams) => jams.pop().expect("one jam per leaf"),
         std::task::Poll::Pending => unreachable!("resolving with ready futures never waits"),
     }
 }
@@ -108,7 +141,6 @@ where
 mod tests {
     use super::*;
     use std::cell::RefCell;
-    use std::collections::HashMap;
 
     fn perf(id: &str, reply_to: Option<&str>) -> Arc<Performance> {
         Arc::new(Performance::new(id, &format!("by-{id}"), "chirp", reply_to, vec![]))
@@ -124,21 +156,33 @@ mod tests {
         }
     }
 
-    /// A fake server: `store` holds what exists; every fetch is recorded.
-    fn resolve_with(leaf: &str, loaded: &[Arc<Performance>], store: &[Arc<Performance>]) -> (Jam, Vec<String>) {
+    /// A fake server: `store` holds what exists; every batch fetched is recorded.
+    fn resolve_all(
+        leaves: &[&str],
+        loaded: &[Arc<Performance>],
+        store: &[Arc<Performance>],
+    ) -> (Vec<Jam>, Vec<Vec<String>>) {
         let loaded: HashMap<_, _> = loaded.iter().map(|p| (p.id.clone(), p.clone())).collect();
         let store: HashMap<_, _> = store.iter().map(|p| (p.id.clone(), p.clone())).collect();
-        let fetched = RefCell::new(Vec::new());
-        let leaf = loaded.get(leaf).or(store.get(leaf)).unwrap().clone();
-        let jam = block_on(resolve(
-            leaf,
+        let batches = RefCell::new(Vec::new());
+        let leaves = leaves
+            .iter()
+            .map(|l| loaded.get(*l).or(store.get(*l)).unwrap().clone())
+            .collect();
+        let jams = block_on(resolve(
+            leaves,
             |id| loaded.get(id).cloned(),
-            |id| {
-                fetched.borrow_mut().push(id.clone());
-                std::future::ready(store.get(&id).cloned())
+            |ids: Vec<String>| {
+                batches.borrow_mut().push(ids.clone());
+                std::future::ready(ids.iter().filter_map(|id| store.get(id).cloned()).collect())
             },
         ));
-        (jam, fetched.into_inner())
+        (jams, batches.into_inner())
+    }
+
+    fn resolve_with(leaf: &str, loaded: &[Arc<Performance>], store: &[Arc<Performance>]) -> (Jam, Vec<String>) {
+        let (mut jams, batches) = resolve_all(&[leaf], loaded, store);
+        (jams.remove(0), batches.concat())
     }
 
     fn ids(jam: &Jam) -> Vec<&str> {
@@ -187,8 +231,44 @@ mod tests {
     fn a_fetch_answering_with_another_record_counts_as_missing() {
         let store = [perf("x", None)];
         let leaf = perf("c", Some("b"));
-        let jam = block_on(resolve(leaf, |_| None, |_| std::future::ready(Some(store[0].clone()))));
-        assert_eq!(jam.end, ChainEnd::MissingParent("b".into()));
+        let jams = block_on(resolve(
+            vec![leaf],
+            |_| None,
+            |_| std::future::ready(vec![store[0].clone()]),
+        ));
+        assert_eq!(jams[0].end, ChainEnd::MissingParent("b".into()));
+    }
+
+    #[test]
+    fn the_parents_of_many_jams_are_fetched_in_one_batch_per_depth() {
+        let store = [
+            perf("p1", Some("g1")),
+            perf("p2", Some("g1")),
+            perf("g1", None),
+            perf("p3", None),
+        ];
+        let loaded = [
+            perf("a", Some("p1")),
+            perf("b", Some("p2")),
+            perf("c", Some("p3")),
+            perf("d", Some("gone")),
+            perf("e", None),
+        ];
+        let (jams, batches) = resolve_all(&["a", "b", "c", "d", "e"], &loaded, &store);
+        assert_eq!(batches, [vec!["p1", "p2", "p3", "gone"], vec!["g1"]]);
+        let layers: Vec<Vec<&str>> = jams.iter().map(ids).collect();
+        assert_eq!(
+            layers,
+            [
+                vec!["a", "p1", "g1"],
+                vec!["b", "p2", "g1"],
+                vec!["c", "p3"],
+                vec!["d"],
+                vec!["e"]
+            ]
+        );
+        assert_eq!(jams[3].end, ChainEnd::MissingParent("gone".into()));
+        assert!(jams.iter().enumerate().all(|(i, j)| i == 3 || j.end == ChainEnd::Root));
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! Deploy-time configuration read from index.html, so one build serves any backend:
-//! `<meta name="microjam-api" content="https://api.example.org/v1">` (default `/api`, same origin).
+//! `<meta name="microjam-api" content="https://api.example.org/v1">` (default `/api`, same origin),
+//! or `<meta name="microjam-backend" content="cloudkit">` with the container's
+//! `microjam-cloudkit-container`, `-environment` (default production) and `-token`.
 
-use crate::api::Endpoints;
-use crate::urls;
+use crate::api::{Backend, Endpoints};
+use crate::{cloudkit, urls};
 
 /// Where the API lives when index.html does not say.
 pub const DEFAULT_API_BASE: &str = "/api";
@@ -11,6 +13,32 @@ pub const DEFAULT_API_BASE: &str = "/api";
 /// meta tag lookup costs microseconds), so a page can be re-pointed without reloading.
 pub fn endpoints() -> Endpoints {
     Endpoints::new(&api_base())
+}
+
+/// The backend to read performances from. Read on every request, like `endpoints`.
+pub fn backend() -> Backend {
+    match meta("microjam-backend").as_deref() {
+        None | Some("json") => Backend::Json(endpoints()),
+        Some("cloudkit") => {
+            let (container, token) = (meta("microjam-cloudkit-container"), meta("microjam-cloudkit-token"));
+            match (container, token) {
+                (Some(container), Some(token)) => Backend::CloudKit(cloudkit::Config {
+                    url: meta("microjam-cloudkit-url").unwrap_or_else(|| cloudkit::DEFAULT_URL.to_owned()),
+                    container,
+                    environment: meta("microjam-cloudkit-environment").unwrap_or_else(|| "production".to_owned()),
+                    token,
+                }),
+                _ => Backend::Misconfigured(
+                    "This site is set to read CloudKit but index.html lacks microjam-cloudkit-container or \
+                     microjam-cloudkit-token."
+                        .to_owned(),
+                ),
+            }
+        }
+        Some(other) => Backend::Misconfigured(format!(
+            "This site's index.html names an unknown backend “{other}” in microjam-backend (use json or cloudkit)."
+        )),
+    }
 }
 
 fn meta(name: &str) -> Option<String> {

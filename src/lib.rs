@@ -7,6 +7,7 @@ pub mod api;
 pub mod audio;
 pub mod bench_input;
 pub mod chain;
+pub mod cloudkit;
 pub mod colour;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod dataset;

@@ -15,6 +15,8 @@ pub enum ApiError {
     Status(u16),
     /// An answer whose body is not what the contract promises.
     Decode(String),
+    /// The site is set up wrongly for its backend (e.g. a CloudKit token refused); says what to check.
+    Configuration(String),
 }
 
 impl ApiError {
@@ -35,6 +37,7 @@ impl ApiError {
             }
             ApiError::Status(code) => format!("The MicroJam server refused the request (HTTP {code})."),
             ApiError::Decode(_) => "The MicroJam server sent an answer this page can't read.".into(),
+            ApiError::Configuration(what) => what.clone(),
         }
     }
 }

@@ -4,7 +4,7 @@
 use super::{wire, ApiError};
 use crate::performance::Performance;
 use gloo_net::http::Request;
-use leptos::prelude::{set_timeout_with_handle, Owner};
+use leptos::prelude::{set_timeout, set_timeout_with_handle, Owner};
 use send_wrapper::SendWrapper;
 use std::{cell::Cell, rc::Rc, time::Duration};
 use web_sys::AbortSignal;
@@ -51,9 +51,33 @@ pub async fn fetch<T: Decode>(url: String) -> Result<T, ApiError> {
     fetch_with_timeout(url, TIMEOUT).await
 }
 
-/// Fetches and decodes `url`, giving up after `timeout`. The request is aborted when the reactive
-/// owner that started it is cleaned up (the page was left, or the resource re-ran).
+/// Fetches and decodes `url`, giving up after `timeout`.
 pub async fn fetch_with_timeout<T: Decode>(url: String, timeout: Duration) -> Result<T, ApiError> {
+    let answer = request(&url, None, timeout).await?;
+    if !(200..300).contains(&answer.status) {
+        return Err(ApiError::Status(answer.status));
+    }
+    // A static host's single-page-app fallback answers a missing .json file with index.html: that is
+    // a 404 in disguise, not a broken server.
+    if answer.content_type.starts_with("text/html") {
+        return Err(ApiError::Status(404));
+    }
+    T::decode(&answer.body, &answer.url)
+}
+
+/// An HTTP answer of any status.
+pub struct Answer {
+    pub status: u16,
+    pub content_type: String,
+    pub body: String,
+    /// The URL that answered (after redirects).
+    pub url: String,
+}
+
+/// The one HTTP request: a GET, or a POST of `body` (sent as text/plain, which needs no CORS
+/// preflight), with a timeout. It is aborted when the reactive owner that started it is cleaned up
+/// (the page was left, or the resource re-ran). Any status is an answer; no answer is an error.
+pub async fn request(url: &str, body: Option<&str>, timeout: Duration) -> Result<Answer, ApiError> {
     let controller = web_sys::AbortController::new().map_err(|_| ApiError::Network)?;
     let signal = controller.signal();
     let on_leave = SendWrapper::new(controller.clone());
@@ -70,14 +94,14 @@ pub async fn fetch_with_timeout<T: Decode>(url: String, timeout: Duration) -> Re
         )
         .ok()
     };
-    let result = get(&url, &signal, &timed_out).await;
+    let result = send(url, body, &signal, &timed_out).await;
     if let Some(timer) = timer {
         timer.clear();
     }
     result
 }
 
-async fn get<T: Decode>(url: &str, signal: &AbortSignal, timed_out: &Cell<bool>) -> Result<T, ApiError> {
+async fn send(url: &str, body: Option<&str>, signal: &AbortSignal, timed_out: &Cell<bool>) -> Result<Answer, ApiError> {
     let failed = || {
         if timed_out.get() {
             ApiError::Timeout
@@ -87,21 +111,37 @@ async fn get<T: Decode>(url: &str, signal: &AbortSignal, timed_out: &Cell<bool>)
             ApiError::Network
         }
     };
-    let response = Request::get(url)
-        .abort_signal(Some(signal))
-        .send()
-        .await
-        .map_err(|_| failed())?;
-    if !response.ok() {
-        return Err(ApiError::Status(response.status()));
-    }
-    // A static host's single-page-app fallback answers a missing .json file with index.html: that is
-    // a 404 in disguise, not a broken server.
+    let sent = match body {
+        None => Request::get(url).abort_signal(Some(signal)).send().await,
+        Some(body) => {
+            let request = Request::post(url)
+                .abort_signal(Some(signal))
+                .header("Content-Type", "text/plain;charset=UTF-8")
+                .body(body.to_owned())
+                .map_err(|_| ApiError::Network)?;
+            request.send().await
+        }
+    };
+    let response = sent.map_err(|_| failed())?;
     let content_type = response.headers().get("content-type").unwrap_or_default();
-    if content_type.starts_with("text/html") {
-        return Err(ApiError::Status(404));
-    }
-    let body = response.text().await.map_err(|_| failed())?;
-    let final_url = response.url();
-    T::decode(&body, if final_url.is_empty() { url } else { &final_url })
+    let text = response.text().await.map_err(|_| failed())?;
+    let answered = response.url();
+    Ok(Answer {
+        status: response.status(),
+        content_type,
+        body: text,
+        url: if answered.is_empty() { url.to_owned() } else { answered },
+    })
+}
+
+/// Resolves after `seconds` (for retrying after a server asked to wait).
+pub async fn sleep(seconds: f64) {
+    let (done, wait) = futures::channel::oneshot::channel::<()>();
+    set_timeout(
+        move || {
+            let _ = done.send(());
+        },
+        Duration::from_secs_f64(seconds.max(0.0)),
+    );
+    let _ = wait.await;
 }

@@ -5,16 +5,30 @@ mod error;
 pub mod wire;
 
 #[cfg(target_arch = "wasm32")]
+mod backend;
+#[cfg(target_arch = "wasm32")]
+mod cloudkit;
+#[cfg(target_arch = "wasm32")]
 mod fetch;
 #[cfg(target_arch = "wasm32")]
 pub mod jams;
 
+#[cfg(target_arch = "wasm32")]
+pub use backend::Backend;
 pub use error::ApiError;
 #[cfg(target_arch = "wasm32")]
 pub use fetch::{fetch, fetch_with_timeout, Decode, TIMEOUT};
 pub use wire::{Page, Performer};
 
 use crate::urls::encode_segment;
+
+/// A list of performances, newest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum View {
+    All,
+    Performer(String),
+    Instrument(String),
+}
 
 /// The URLs of API v1 under one base, e.g. `https://microjam.info/api`.
 #[derive(Debug, Clone, PartialEq, Eq)]

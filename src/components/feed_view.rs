@@ -4,8 +4,9 @@
 use super::visibility::{is_near_viewport, watch_visibility};
 use super::{ErrorPanel, JamCard, SkeletonCards};
 use crate::api::jams::{add_page, SharedFeed};
-use crate::api::{fetch, ApiError, Page};
+use crate::api::ApiError;
 use crate::chain::Jam;
+use crate::config::backend;
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped;
@@ -21,14 +22,6 @@ enum More {
     Loading,
     Failed(ApiError),
     Done,
-}
-
-/// Fetches the first page of a feed and its jams, for a route's resource.
-pub async fn first_page(url: String) -> Result<(SharedFeed, Vec<Jam>), ApiError> {
-    let page = fetch::<Page>(url).await?;
-    let feed = SharedFeed::default();
-    let jams = add_page(&feed, page).await;
-    Ok((feed, jams))
 }
 
 /// Loads the pages after the first, one at a time.
@@ -47,14 +40,14 @@ impl Loader {
         if matches!(self.status.get_untracked(), More::Loading | More::Done) {
             return;
         }
-        let Some(url) = self.feed.borrow().next().map(str::to_owned) else {
+        let Some(cursor) = self.feed.borrow().next().map(str::to_owned) else {
             self.status.set(More::Done);
             return;
         };
         self.status.set(More::Loading);
         let this = self.clone();
         spawn_local_scoped(async move {
-            let page = match fetch::<Page>(url).await {
+            let page = match backend().next(&cursor).await {
                 Ok(page) => page,
                 Err(error) => {
                     this.status.try_set(More::Failed(error));

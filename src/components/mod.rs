@@ -10,7 +10,7 @@ mod trace_canvas;
 mod visibility;
 
 pub use error_panel::ErrorPanel;
-pub use feed_view::{first_page, FeedView};
+pub use feed_view::FeedView;
 pub use jam_card::{performance_href, performer_href, Age, JamCard, PerformerLinks, SkeletonCards};
 pub use layout::{SiteFooter, SiteHeader};
 pub use offline_banner::OfflineBanner;

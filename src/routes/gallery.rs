@@ -1,7 +1,8 @@
 //! The gallery at `/`: the newest jams as cards, filtered by instrument with `/?instrument=drums`.
 
-use crate::components::{first_page, ErrorPanel, FeedView, SkeletonCards};
-use crate::config::endpoints;
+use crate::api::jams::first_page;
+use crate::api::View;
+use crate::components::{ErrorPanel, FeedView, SkeletonCards};
 use crate::instrument;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -57,15 +58,15 @@ fn InstrumentFilter(selected: Memo<Option<String>>) -> impl IntoView {
 /// The feed of every jam, or of one instrument's.
 #[component]
 fn FeedSection(instrument: Option<String>) -> impl IntoView {
-    let url = match &instrument {
-        Some(name) => endpoints().instrument(name),
-        None => endpoints().feed(),
+    let view = match &instrument {
+        Some(name) => View::Instrument(name.clone()),
+        None => View::All,
     };
     let empty = match &instrument {
         Some(name) => format!("No {} jams yet. Try another instrument.", instrument::label(name)),
         None => "No jams yet. Check back soon.".to_owned(),
     };
-    let first = LocalResource::new(move || first_page(url.clone()));
+    let first = LocalResource::new(move || first_page(view.clone()));
     view! {
         <section aria-label="Jams">
             <Suspense fallback=|| view! { <div class="jam-grid" aria-busy="true"><SkeletonCards count=6 /></div> }>

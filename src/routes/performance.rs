@@ -2,10 +2,8 @@
 
 use super::NotFound;
 use crate::api::jams::jam_of;
-use crate::api::{fetch, ApiError};
 use crate::chain::{ChainEnd, Jam};
 use crate::components::{performance_href, performer_href, Age, ErrorPanel, PerformerLinks, PlayButton, TraceCanvas};
-use crate::config::endpoints;
 use crate::instrument;
 use crate::performance::Performance;
 use crate::wording::{plural, trace_label, with_performers};
@@ -21,11 +19,8 @@ pub fn PerformancePage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
     let jam = LocalResource::new(move || {
-        let url = endpoints().performance(&id());
-        async move {
-            let leaf = Arc::new(fetch::<Performance>(url).await?);
-            Ok::<_, ApiError>(jam_of(leaf).await)
-        }
+        let id = id();
+        async move { jam_of(&id).await }
     });
     view! {
         <Suspense fallback=|| view! {

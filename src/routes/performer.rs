@@ -2,10 +2,10 @@
 
 use super::NotFound;
 use crate::api::jams::{add_page, SharedFeed};
-use crate::api::{fetch, ApiError, Performer};
+use crate::api::{ApiError, Performer};
 use crate::colour::{contrast_ratio, Rgba};
 use crate::components::{ErrorPanel, FeedView, SkeletonCards};
-use crate::config::endpoints;
+use crate::config::backend;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -22,9 +22,9 @@ pub fn PerformerPage() -> impl IntoView {
     let params = use_params_map();
     let name = move || params.read().get("name").unwrap_or_default();
     let performer = LocalResource::new(move || {
-        let url = endpoints().performer(&name());
+        let name = name();
         async move {
-            let performer = fetch::<Performer>(url).await?;
+            let performer = backend().performer(&name).await?;
             let feed = SharedFeed::default();
             let jams = add_page(&feed, performer.page.clone()).await;
             Ok::<_, ApiError>((performer, feed, jams))

@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 mod api_client;
+mod cloudkit;
 mod support;
 pub use support::{document, server, sleep};
 mod gallery;
