@@ -15,8 +15,10 @@ pub const MAX_LAYERS: usize = 16;
 pub enum ChainEnd {
     /// The last layer replies to nothing: the chain is whole.
     Root,
-    /// The last layer replies to a performance that could not be had.
+    /// The last layer replies to a performance that does not exist (any more).
     MissingParent(String),
+    /// The last layer's parent could not be loaded just now (network or server trouble).
+    Unavailable(String),
     /// The last layer replies to a performance already in the chain.
     Cycle(String),
     /// The chain reached `MAX_LAYERS`.
@@ -72,14 +74,23 @@ impl Walk {
     }
 }
 
+/// What a batch fetch of parents brought back.
+#[derive(Debug, Clone, Default)]
+pub struct Parents {
+    pub found: Vec<Arc<Performance>>,
+    /// True when every id not found is known not to exist; false when some could not be had for
+    /// another reason (the network, the server).
+    pub answered: bool,
+}
+
 /// Resolves the jams ending in `leaves`, in order. `known` answers from what is already loaded;
-/// `fetch` loads a batch of parents by id (one request for all the jams' parents at one depth) and
-/// returns those it found. A parent that cannot be had ends its chain.
+/// `fetch` loads a batch of parents by id (one request for all the jams' parents at one depth). A
+/// parent that cannot be had ends its chain.
 pub async fn resolve<K, F, Fut>(leaves: Vec<Arc<Performance>>, known: K, mut fetch: F) -> Vec<Jam>
 where
     K: Fn(&str) -> Option<Arc<Performance>>,
     F: FnMut(Vec<String>) -> Fut,
-    Fut: Future<Output = Vec<Arc<Performance>>>,
+    Fut: Future<Output = Parents>,
 {
     let mut walks: Vec<Walk> = leaves
         .into_iter()
@@ -103,13 +114,18 @@ where
         if wanted.is_empty() {
             break;
         }
-        for parent in fetch(wanted.clone()).await {
+        let parents = fetch(wanted.clone()).await;
+        for parent in parents.found {
             fetched.insert(parent.id.clone(), parent);
         }
         for id in wanted.into_iter().filter(|id| !fetched.contains_key(id)) {
             for walk in walks.iter_mut().filter(|w| w.end.is_none()) {
                 if walk.layers.last().and_then(|p| p.reply_to.as_deref()) == Some(id.as_str()) {
-                    walk.end = Some(ChainEnd::MissingParent(id.clone()));
+                    walk.end = Some(if parents.answered {
+                        ChainEnd::MissingParent(id.clone())
+                    } else {
+                        ChainEnd::Unavailable(id.clone())
+                    });
                 }
             }
         }
@@ -128,7 +144,12 @@ pub fn resolve_loaded<K>(leaf: Arc<Performance>, known: K) -> Jam
 where
     K: Fn(&str) -> Option<Arc<Performance>>,
 {
-    let future = resolve(vec![leaf], known, |_| std::future::ready(Vec::new()));
+    let future = resolve(vec![leaf], known, |_| {
+        std::future::ready(Parents {
+            found: Vec::new(),
+            answered: true,
+        })
+    });
     let mut future = std::pin::pin!(future);
     let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
     match future.as_mut().poll(&mut cx) {
@@ -174,7 +195,8 @@ mod tests {
             |id| loaded.get(id).cloned(),
             |ids: Vec<String>| {
                 batches.borrow_mut().push(ids.clone());
-                std::future::ready(ids.iter().filter_map(|id| store.get(id).cloned()).collect())
+                let found = ids.iter().filter_map(|id| store.get(id).cloned()).collect();
+                std::future::ready(Parents { found, answered: true })
             },
         ));
         (jams, batches.into_inner())
@@ -234,9 +256,25 @@ mod tests {
         let jams = block_on(resolve(
             vec![leaf],
             |_| None,
-            |_| std::future::ready(vec![store[0].clone()]),
+            |_| {
+                std::future::ready(Parents {
+                    found: vec![store[0].clone()],
+                    answered: true,
+                })
+            },
         ));
         assert_eq!(jams[0].end, ChainEnd::MissingParent("b".into()));
+    }
+
+    #[test]
+    fn a_parent_that_could_not_be_loaded_is_unavailable_not_missing() {
+        let leaf = perf("c", Some("b"));
+        let jams = block_on(resolve(
+            vec![leaf],
+            |_| None,
+            |_| std::future::ready(Parents::default()),
+        ));
+        assert_eq!(jams[0].end, ChainEnd::Unavailable("b".into()));
     }
 
     #[test]

@@ -88,6 +88,13 @@ impl Rgba {
     }
 }
 
+/// `text` on `background` as CSS, when they are readable together as large text (WCAG contrast
+/// ratio of at least 3:1); None otherwise, so the theme's colours are used.
+pub fn readable_style(text: Rgba, background: Rgba) -> Option<String> {
+    (contrast_ratio(text, background) >= 3.0)
+        .then(|| format!("color: {}; background-color: {}", text.css(), background.css()))
+}
+
 /// The WCAG contrast ratio of two colours, from 1 (none) to 21 (black on white).
 pub fn contrast_ratio(a: Rgba, b: Rgba) -> f32 {
     let (la, lb) = (a.luminance(), b.luminance());
@@ -144,6 +151,11 @@ mod tests {
         assert!((contrast_ratio(white, black) - 21.0).abs() < 0.01);
         assert!((contrast_ratio(DEFAULT_TRACE, DEFAULT_TRACE) - 1.0).abs() < 1e-6);
         assert!(contrast_ratio(DEFAULT_TRACE, DEFAULT_BACKGROUND) > 4.5);
+        assert_eq!(
+            readable_style(DEFAULT_TRACE, DEFAULT_BACKGROUND).as_deref(),
+            Some("color: #ec6b2d; background-color: #141d26")
+        );
+        assert_eq!(readable_style(Rgba::rgb(120, 120, 120), Rgba::rgb(100, 100, 100)), None);
     }
 
     #[test]

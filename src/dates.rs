@@ -149,7 +149,7 @@ pub fn age_in_words(now_ms: i64, then_ms: i64) -> String {
     const MINUTE: i64 = 60;
     const HOUR: i64 = 60 * MINUTE;
     const DAY: i64 = 24 * HOUR;
-    let secs = (now_ms - then_ms).max(0) / 1000;
+    let secs = now_ms.saturating_sub(then_ms).max(0) / 1000;
     let ago = |n: i64, one: &str, unit: &str| {
         if n == 1 {
             format!("{one} ago")
@@ -248,6 +248,11 @@ mod tests {
         for (age, words) in cases {
             assert_eq!(age_in_words(T, T - age), words, "age {age} ms");
         }
+        assert!(
+            age_in_words(T, i64::MIN).ends_with("years ago"),
+            "no overflow at the extremes"
+        );
+        assert_eq!(age_in_words(i64::MIN, i64::MAX), "just now");
     }
 
     #[test]

@@ -14,8 +14,10 @@ pub struct Feed {
     referenced: HashSet<String>,
     /// The leaves shown as cards, in feed order.
     cards: Vec<Arc<Performance>>,
-    /// The URL of the next page; None once the last page is in.
+    /// The cursor (URL) of the next page; None once the last page is in.
     next: Option<String>,
+    /// Every cursor followed so far: a backend whose pages link in a circle still comes to an end.
+    followed: HashSet<String>,
     pages: usize,
 }
 
@@ -23,7 +25,7 @@ impl Feed {
     /// Adds a page and returns the performances that became new cards, in feed order.
     pub fn add_page(&mut self, performances: &[Arc<Performance>], next: Option<String>) -> Vec<Arc<Performance>> {
         self.pages += 1;
-        self.next = next;
+        self.next = next.filter(|cursor| self.followed.insert(cursor.clone()));
         let fresh: Vec<&Arc<Performance>> = {
             let mut in_page = HashSet::new();
             performances
@@ -162,6 +164,16 @@ mod tests {
         feed.remember(perf("p", None));
         assert!(feed.get("p").is_some());
         assert!(feed.add_page(&[perf("p", None)], None).is_empty());
+    }
+
+    #[test]
+    fn pages_linking_in_a_circle_end_the_feed() {
+        let mut feed = Feed::default();
+        feed.add_page(&[perf("a", None)], Some("p2".into()));
+        feed.add_page(&[perf("b", None)], Some("p3".into()));
+        feed.add_page(&[perf("c", None)], Some("p2".into()));
+        assert!(feed.is_complete(), "p2 again is the end");
+        assert_eq!(ids(feed.cards()), ["a", "b", "c"]);
     }
 
     #[test]

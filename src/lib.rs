@@ -37,7 +37,7 @@ pub use app::App;
 
 #[cfg(target_arch = "wasm32")]
 mod app {
-    use crate::components::{OfflineBanner, SiteFooter, SiteHeader};
+    use crate::components::{FocusOnNavigate, OfflineBanner, SiteFooter, SiteHeader};
     use crate::routes::{GalleryPage, NotFound, PerformancePage, PerformerPage, PrivacyPage};
     use leptos::prelude::*;
     use leptos_meta::{provide_meta_context, Title};
@@ -54,6 +54,7 @@ mod app {
                 if page.is_empty() { "MicroJam".to_owned() } else { format!("{page} · MicroJam") }
             } />
             <Router>
+                <FocusOnNavigate />
                 <SiteHeader />
                 <OfflineBanner />
                 <main id="main" tabindex="-1">

@@ -20,13 +20,19 @@ pub fn parse(csv: &str) -> Vec<Touch> {
     csv.lines().filter_map(parse_row).collect()
 }
 
+/// The latest touch time accepted (s). Performances last about 5 s; a row claiming hours is broken,
+/// and playing it would mean scheduling notes for hours.
+pub const MAX_TIME: f64 = 60.0;
+/// The largest touch radius kept (points); larger ones are clamped.
+pub const MAX_RADIUS: f64 = 1000.0;
+
 /// One row, or None for a header, blank or malformed row. NaN and infinities are rejected, as are
-/// negative times; positions are clamped into the square.
+/// negative times and times past `MAX_TIME`; positions are clamped into the square.
 pub fn parse_row(line: &str) -> Option<Touch> {
     let mut fields = line.split(',').map(str::trim);
     let mut number = || -> Option<f64> { fields.next()?.parse::<f64>().ok().filter(|v| v.is_finite()) };
     let (time, x, y, z, moving) = (number()?, number()?, number()?, number()?, number()?);
-    if fields.next().is_some() || time < 0.0 {
+    if fields.next().is_some() || !(0.0..=MAX_TIME).contains(&time) {
         return None;
     }
     let moving = if moving == 0.0 {
@@ -40,7 +46,7 @@ pub fn parse_row(line: &str) -> Option<Touch> {
         time: time as f32,
         x: x.clamp(0.0, 1.0) as f32,
         y: y.clamp(0.0, 1.0) as f32,
-        z: z.max(0.0) as f32,
+        z: z.clamp(0.0, MAX_RADIUS) as f32,
         moving,
     })
 }
@@ -102,6 +108,12 @@ mod tests {
         assert_eq!(rows, [t(5.021, 0.0, 1.0, 20.0, true), t(0.05, 0.5, 0.5, 0.0, false)]);
         assert_eq!(duration(&rows), 5.021);
         assert_eq!(duration(&[]), 0.0);
+    }
+
+    #[test]
+    fn absurd_times_and_radii_are_bounded() {
+        let rows = parse("1e39, 0.5, 0.5, 20, 0\n60.5, 0.5, 0.5, 20, 1\n60, 0.5, 0.5, 1e39, 1\n");
+        assert_eq!(rows, [t(60.0, 0.5, 0.5, 1000.0, true)]);
     }
 
     #[test]

@@ -40,6 +40,21 @@ pub fn decode_segment(s: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
+/// The site's own page of a performance: `/performances/{id}`.
+pub fn performance_path(id: &str) -> String {
+    format!("/performances/{}", encode_segment(id))
+}
+
+/// The site's own page of a performer: `/performers/{name}`.
+pub fn performer_path(name: &str) -> String {
+    format!("/performers/{}", encode_segment(name))
+}
+
+/// A `data:` URL holding `text` (UTF-8) as `mime`, for downloads that need no request.
+pub fn data_url(mime: &str, text: &str) -> String {
+    format!("data:{mime};charset=utf-8,{}", encode_segment(text))
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Parts<'a> {
     scheme: Option<&'a str>,
@@ -241,6 +256,19 @@ mod tests {
         ] {
             assert_eq!(resolve(base, r).as_deref(), Some(want), "reference {r:?}");
         }
+    }
+
+    #[test]
+    fn site_paths_and_data_urls_encode_what_they_carry() {
+        assert_eq!(performance_path("a/b?c"), "/performances/a%2Fb%3Fc");
+        assert_eq!(performer_path("Åse Ny"), "/performers/%C3%85se%20Ny");
+        let csv = "time,x\n0.5, 1\n";
+        let url = data_url("text/csv", csv);
+        assert_eq!(url, "data:text/csv;charset=utf-8,time%2Cx%0A0.5%2C%201%0A");
+        assert_eq!(
+            decode_segment(url.strip_prefix("data:text/csv;charset=utf-8,").unwrap()).as_deref(),
+            Some(csv)
+        );
     }
 
     #[test]

@@ -140,7 +140,7 @@ async fn four_layer_jam() -> microjam_web::chain::Jam {
 async fn render_a_four_layer_jam_offline() {
     let jam = four_layer_jam().await;
     let notes = microjam_web::audio::notes::jam_notes(&jam).len();
-    let length = microjam_web::player::jam_length(&jam) + microjam_web::player::offline::TAIL;
+    let length = microjam_web::audio::notes::jam_length(&jam) + microjam_web::player::offline::TAIL;
     let mut times = Vec::new();
     for _ in 0..5 {
         let start = now();

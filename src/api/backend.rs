@@ -1,7 +1,8 @@
 //! Where performances come from, chosen at deploy time: this project's JSON API (docs/api.md) or
 //! Apple's CloudKit, where the MicroJam app keeps them. Pages and components only see `Backend`.
 
-use super::{fetch, wire, ApiError, Endpoints, Page, Performer, View};
+use super::{fetch, ApiError, Endpoints, Page, Performer, View};
+use crate::chain::Parents;
 use crate::cloudkit;
 use crate::performance::Performance;
 use std::sync::Arc;
@@ -57,21 +58,29 @@ impl Backend {
         }
     }
 
-    /// The performances with these ids that exist and can be had (a jam's parents, in one request
-    /// where the backend allows it).
-    pub async fn lookup(&self, ids: Vec<String>) -> Vec<Arc<Performance>> {
+    /// The performances with these ids (a jam's parents, in one request where the backend allows
+    /// it), and whether every one not found is known not to exist.
+    pub async fn lookup(&self, ids: Vec<String>) -> Parents {
         match self {
             Backend::Json(api) => {
                 let each = ids.iter().map(|id| fetch::<Performance>(api.performance(id)));
-                futures::future::join_all(each)
-                    .await
-                    .into_iter()
-                    .filter_map(Result::ok)
-                    .map(Arc::new)
-                    .collect()
+                let mut parents = Parents {
+                    found: Vec::new(),
+                    answered: true,
+                };
+                for result in futures::future::join_all(each).await {
+                    match result {
+                        Ok(p) => parents.found.push(Arc::new(p)),
+                        Err(e) => parents.answered &= e.is_not_found(),
+                    }
+                }
+                parents
             }
-            Backend::CloudKit(config) => super::cloudkit::lookup(config, ids).await.unwrap_or_default(),
-            Backend::Misconfigured(_) => Vec::new(),
+            Backend::CloudKit(config) => match super::cloudkit::lookup(config, ids).await {
+                Ok(found) => Parents { found, answered: true },
+                Err(_) => Parents::default(),
+            },
+            Backend::Misconfigured(_) => Parents::default(),
         }
     }
 
@@ -92,12 +101,5 @@ impl Backend {
             }
             Backend::Misconfigured(why) => Err(ApiError::Configuration(why.clone())),
         }
-    }
-}
-
-/// Reports once per answer the records it left out.
-pub fn warn_skipped(skipped: &[wire::Skipped], total: usize, source: &str) {
-    if let Some(line) = wire::skipped_summary(skipped, total, source) {
-        web_sys::console::warn_1(&line.into());
     }
 }

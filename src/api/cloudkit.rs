@@ -1,8 +1,7 @@
 //! The browser's side of CloudKit Web Services: POSTs to records/query and records/lookup, retrying
 //! THROTTLED and TRY_AGAIN_LATER after `retryAfter` (a bounded number of times).
 
-use super::backend::warn_skipped;
-use super::fetch::{request, sleep, Answer, TIMEOUT};
+use super::fetch::{request, sleep, warn_skipped, Answer, TIMEOUT};
 use super::{ApiError, Page, View};
 use crate::cloudkit::{self, Config};
 use crate::performance::Performance;

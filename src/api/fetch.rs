@@ -20,7 +20,7 @@ pub trait Decode: Sized {
 impl Decode for wire::Page {
     fn decode(body: &str, url: &str) -> Result<Self, ApiError> {
         let page = wire::decode_page(body, url)?;
-        warn_skipped(&page, url);
+        warn_skipped(&page.skipped, page.performances.len() + page.skipped.len(), url);
         Ok(page)
     }
 }
@@ -28,7 +28,11 @@ impl Decode for wire::Page {
 impl Decode for wire::Performer {
     fn decode(body: &str, url: &str) -> Result<Self, ApiError> {
         let performer = wire::decode_performer(body, url)?;
-        warn_skipped(&performer.page, url);
+        warn_skipped(
+            &performer.page.skipped,
+            performer.page.performances.len() + performer.page.skipped.len(),
+            url,
+        );
         Ok(performer)
     }
 }
@@ -39,9 +43,9 @@ impl Decode for Performance {
     }
 }
 
-fn warn_skipped(page: &wire::Page, url: &str) {
-    let total = page.performances.len() + page.skipped.len();
-    if let Some(line) = wire::skipped_summary(&page.skipped, total, url) {
+/// Reports once per answer the records it left out.
+pub fn warn_skipped(skipped: &[wire::Skipped], total: usize, source: &str) {
+    if let Some(line) = wire::skipped_summary(skipped, total, source) {
         web_sys::console::warn_1(&line.into());
     }
 }

@@ -22,7 +22,10 @@ pub async fn add_page(feed: &SharedFeed, page: Page) -> Vec<Jam> {
             let store = store.clone();
             async move {
                 let parents = backend().lookup(ids).await;
-                parents.iter().for_each(|p| store.borrow_mut().remember(p.clone()));
+                parents
+                    .found
+                    .iter()
+                    .for_each(|p| store.borrow_mut().remember(p.clone()));
                 parents
             }
         },

@@ -17,9 +17,9 @@ struct PerformanceWire {
     instrument: String,
     date: String,
     #[serde(default)]
-    colour: Option<String>,
+    colour: Option<Value>,
     #[serde(default)]
-    background_colour: Option<String>,
+    background_colour: Option<Value>,
     #[serde(default)]
     reply_to: Option<String>,
     touches: String,
@@ -36,9 +36,9 @@ struct PageWire {
 struct PerformerWire {
     name: String,
     #[serde(default)]
-    colour: Option<String>,
+    colour: Option<Value>,
     #[serde(default)]
-    background_colour: Option<String>,
+    background_colour: Option<Value>,
     performances: Vec<Value>,
     #[serde(default)]
     next: Option<String>,
@@ -77,8 +77,11 @@ fn non_empty(field: &str, value: String) -> Result<String, String> {
     }
 }
 
-fn colour(value: Option<&str>, fallback: Rgba) -> Rgba {
-    value.map_or(fallback, |s| Rgba::parse_or(s, fallback))
+/// A colour field: a `#RRGGBB(AA)` string, or — anything else, of any type — the fallback.
+fn colour(value: Option<&Value>, fallback: Rgba) -> Rgba {
+    value
+        .and_then(Value::as_str)
+        .map_or(fallback, |s| Rgba::parse_or(s, fallback))
 }
 
 /// Validates one performance record; the error says why it cannot be shown.
@@ -95,8 +98,8 @@ pub fn performance_from_value(value: Value) -> Result<Performance, String> {
         instrument: non_empty("instrument", wire.instrument)?,
         timestamp_ms,
         date: wire.date,
-        colour: colour(wire.colour.as_deref(), DEFAULT_TRACE),
-        background: colour(wire.background_colour.as_deref(), DEFAULT_BACKGROUND),
+        colour: colour(wire.colour.as_ref(), DEFAULT_TRACE),
+        background: colour(wire.background_colour.as_ref(), DEFAULT_BACKGROUND),
         reply_to,
         touches: touches::parse(&wire.touches),
         csv: wire.touches,
@@ -141,8 +144,8 @@ pub fn decode_performer(body: &str, url: &str) -> Result<Performer, ApiError> {
     let wire: PerformerWire = serde_json::from_str(body).map_err(undecodable)?;
     Ok(Performer {
         name: non_empty("name", wire.name).map_err(ApiError::Decode)?,
-        colour: colour(wire.colour.as_deref(), DEFAULT_TRACE),
-        background: colour(wire.background_colour.as_deref(), DEFAULT_BACKGROUND),
+        colour: colour(wire.colour.as_ref(), DEFAULT_TRACE),
+        background: colour(wire.background_colour.as_ref(), DEFAULT_BACKGROUND),
         page: page(wire.performances, wire.next, url),
     })
 }

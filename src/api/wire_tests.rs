@@ -79,7 +79,13 @@ fn optional_fields_fall_back() {
     );
     let mut colour_wrong_type = record("p2");
     colour_wrong_type["colour"] = json!(16711680);
-    assert!(decode_performance(&colour_wrong_type.to_string()).is_err());
+    colour_wrong_type["background_colour"] = json!({"r": 1});
+    let p = decode_performance(&colour_wrong_type.to_string()).unwrap();
+    assert_eq!(
+        (p.colour, p.background),
+        (DEFAULT_TRACE, DEFAULT_BACKGROUND),
+        "any other colour falls back"
+    );
 }
 
 #[test]

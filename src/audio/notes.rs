@@ -81,6 +81,15 @@ fn touch_z(touch: &Touch) -> f64 {
     (f64::from(touch.z) / 120.0).min(1.0)
 }
 
+/// How long a jam plays: 5 s, or longer when a layer runs past (touch times are at most
+/// `touches::MAX_TIME`).
+pub fn jam_length(jam: &Jam) -> f64 {
+    jam.layers
+        .iter()
+        .map(|p| f64::from(crate::touches::duration(&p.touches)))
+        .fold(5.0, f64::max)
+}
+
 /// Every note of a jam, all layers together from time 0, in start order.
 pub fn jam_notes(jam: &Jam) -> Vec<Note> {
     let mut notes: Vec<Note> = jam

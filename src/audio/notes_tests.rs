@@ -199,6 +199,12 @@ fn a_jam_plays_every_layer_from_time_zero_in_start_order() {
         ]
     );
     assert_eq!(jam_notes(&jam), notes, "the same jam always makes the same notes");
+    assert_eq!(jam_length(&jam), 5.0, "at least 5 s");
+    let long = Jam {
+        layers: vec![layer("long", "keys", vec![tap(7.5, 0.5, 0.5)])],
+        end: ChainEnd::Root,
+    };
+    assert_eq!(jam_length(&long), 7.5);
     assert_ne!(notes[0].seed, notes[2].seed);
 }
 

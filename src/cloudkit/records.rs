@@ -112,9 +112,10 @@ pub fn record_to_performance(record: &Value) -> Result<Performance, String> {
     }
     let fields = record.get("fields").filter(|f| f.is_object()).ok_or("no fields")?;
     let timestamp_ms = match field(fields, "Date", "TIMESTAMP")? {
+        // Years 1 to 9999, as RFC 3339 writes them; anything else is not a real date.
         Some(v) => v
             .as_f64()
-            .filter(|t| t.is_finite())
+            .filter(|t| (-62_135_596_800_000.0..=253_402_300_799_999.0).contains(t))
             .ok_or("field Date is not a timestamp")? as i64,
         None => return Err("field Date is missing".into()),
     };
@@ -126,15 +127,19 @@ pub fn record_to_performance(record: &Value) -> Result<Performance, String> {
         Some(_) => return Err("field ReplyTo is not a record name".into()),
     }
     .filter(|parent| !parent.trim().is_empty() && *parent != id);
-    let colour = |name, fallback| string(fields, name).map(|c| c.map_or(fallback, |c| Rgba::parse_or(&c, fallback)));
+    // A colour of any other form or type falls back, as with the JSON API.
+    let colour = |name: &str, fallback| {
+        let text = fields.get(name).and_then(|f| f.get("value")).and_then(Value::as_str);
+        text.map_or(fallback, |c| Rgba::parse_or(c, fallback))
+    };
     let csv = required(fields, "Touches")?;
     Ok(Performance {
         performer: required(fields, "Performer")?,
         instrument: required(fields, "Instrument")?,
         date: dates::format_rfc3339(timestamp_ms),
         timestamp_ms,
-        colour: colour("Colour", DEFAULT_TRACE)?,
-        background: colour("BackgroundColour", DEFAULT_BACKGROUND)?,
+        colour: colour("Colour", DEFAULT_TRACE),
+        background: colour("BackgroundColour", DEFAULT_BACKGROUND),
         reply_to,
         touches: touches::parse(&csv),
         csv,

@@ -68,6 +68,7 @@ fn missing_or_mistyped_fields_skip_the_record() {
         ("Touches", Value::Null),
         ("Performer", json!({"value": 7, "type": "INT64"})),
         ("Date", json!({"value": "yesterday", "type": "TIMESTAMP"})),
+        ("Date", json!({"value": -1e19, "type": "TIMESTAMP"})),
         ("Date", Value::Null),
         ("Instrument", json!({"value": "", "type": "STRING"})),
         ("ReplyTo", json!({"value": 3, "type": "INT64"})),
@@ -88,7 +89,7 @@ fn missing_or_mistyped_fields_skip_the_record() {
 #[test]
 fn bad_colours_fall_back() {
     let mut r = record("x");
-    r["fields"]["Colour"] = json!({"value": "orange", "type": "STRING"});
+    r["fields"]["Colour"] = json!({"value": 42, "type": "INT64"});
     r["fields"].as_object_mut().unwrap().remove("BackgroundColour");
     let p = record_to_performance(&r).unwrap();
     assert_eq!((p.colour, p.background), (DEFAULT_TRACE, DEFAULT_BACKGROUND));

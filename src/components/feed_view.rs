@@ -9,7 +9,7 @@ use crate::chain::Jam;
 use crate::config::backend;
 use leptos::html::Div;
 use leptos::prelude::*;
-use leptos::task::spawn_local_scoped;
+use leptos::task::{spawn_local, spawn_local_scoped_with_cancellation};
 use send_wrapper::SendWrapper;
 use std::{cell::Cell, rc::Rc};
 
@@ -24,7 +24,10 @@ enum More {
     Done,
 }
 
-/// Loads the pages after the first, one at a time.
+/// Loads the pages after the first, one at a time. Callbacks from the observer, timers and the
+/// network arrive outside any reactive owner and possibly after the view is gone: every step checks
+/// `alive`, runs its task under the view's owner (so leaving the page cancels it and aborts its
+/// requests), and touches signals only with `try_` methods.
 struct Loader {
     feed: SharedFeed,
     jams: RwSignal<Vec<Jam>>,
@@ -32,21 +35,23 @@ struct Loader {
     sentinel: NodeRef<Div>,
     /// Whether the end of the list is (nearly) in view, as the observer last said.
     near_end: Cell<bool>,
+    /// False once the view is cleaned up.
+    alive: Cell<bool>,
     owner: Option<Owner>,
 }
 
 impl Loader {
     fn load_more(self: &Rc<Self>) {
-        if matches!(self.status.get_untracked(), More::Loading | More::Done) {
+        if !self.alive.get() || matches!(self.status.try_get_untracked(), None | Some(More::Loading | More::Done)) {
             return;
         }
         let Some(cursor) = self.feed.borrow().next().map(str::to_owned) else {
-            self.status.set(More::Done);
+            self.status.try_set(More::Done);
             return;
         };
-        self.status.set(More::Loading);
+        self.status.try_set(More::Loading);
         let this = self.clone();
-        spawn_local_scoped(async move {
+        let task = async move {
             let page = match backend().next(&cursor).await {
                 Ok(page) => page,
                 Err(error) => {
@@ -55,6 +60,9 @@ impl Loader {
                 }
             };
             let new = add_page(&this.feed, page).await;
+            if !this.alive.get() {
+                return;
+            }
             this.jams.try_update(|all| all.extend(new));
             let done = this.feed.borrow().is_complete();
             this.status.try_set(if done { More::Done } else { More::Idle });
@@ -62,19 +70,22 @@ impl Loader {
             if !done && this.near_end.get() {
                 request_animation_frame(move || this.load_more_if_near());
             }
-        });
+        };
+        match &self.owner {
+            Some(owner) => owner.with(|| spawn_local_scoped_with_cancellation(task)),
+            None => spawn_local(task),
+        }
     }
 
     fn load_more_if_near(self: Rc<Self>) {
-        let near = self
-            .sentinel
-            .get_untracked()
-            .is_some_and(|e| is_near_viewport(&e, PRELOAD_MARGIN_PX));
+        let near = self.alive.get()
+            && self
+                .sentinel
+                .try_get_untracked()
+                .flatten()
+                .is_some_and(|e| is_near_viewport(&e, PRELOAD_MARGIN_PX));
         if near {
-            match &self.owner {
-                Some(owner) => owner.with(|| self.load_more()),
-                None => self.load_more(),
-            }
+            self.load_more();
         }
     }
 }
@@ -95,8 +106,13 @@ pub fn FeedView(feed: SharedFeed, jams: Vec<Jam>, #[prop(into)] empty_message: S
         status,
         sentinel,
         near_end: Cell::new(false),
+        alive: Cell::new(true),
         owner: Owner::current(),
     });
+    {
+        let loader = SendWrapper::new(loader.clone());
+        on_cleanup(move || loader.alive.set(false));
+    }
 
     Effect::new({
         let loader = loader.clone();
@@ -108,37 +124,48 @@ pub fn FeedView(feed: SharedFeed, jams: Vec<Jam>, #[prop(into)] empty_message: S
                 if visible {
                     loader.load_more();
                 }
+                true
             });
         }
     });
 
     let empty = move || jams.with(Vec::is_empty) && status.get() == More::Done;
+    let loading = move || status.get() == More::Loading;
     // Views re-render from closures that must be Send; the browser has one thread.
     let loader = SendWrapper::new(loader);
+    let (more, retry) = (loader.clone(), loader);
     view! {
         <Show when=move || !empty() fallback=move || view! { <p class="feed-empty">{empty_message.clone()}</p> }>
-            <div class="jam-grid">
+            <div class="jam-grid" aria-busy=move || loading().to_string()>
                 <For each=move || jams.get() key=|jam| jam.leaf().id.clone() let:jam>
                     <JamCard jam />
                 </For>
-                {move || (status.get() == More::Loading).then(|| view! { <SkeletonCards count=3 /> })}
+                {move || loading().then(|| view! { <SkeletonCards count=3 /> })}
             </div>
         </Show>
         <div node_ref=sentinel class="feed-end">
-            {move || {
-                let loader = Rc::clone(&loader);
-                match status.get() {
-                    More::Idle => view! {
-                        <button type="button" class="button" on:click=move |_| loader.load_more()>"Load more"</button>
-                    }.into_any(),
-                    More::Loading => view! { <p class="loading" role="status">"Loading more jams…"</p> }.into_any(),
-                    More::Failed(error) => view! { <ErrorPanel error on_retry=move |_| loader.load_more() /> }.into_any(),
-                    More::Done if empty() => ().into_any(),
-                    More::Done => view! {
-                        <p class="feed-done" role="status">"You've reached the end: that's every jam."</p>
-                    }.into_any(),
+            // One button while there is more, busy while loading, so keyboard focus stays on it.
+            <Show when=move || matches!(status.get(), More::Idle | More::Loading)>
+                <button type="button" class="button" aria-disabled=move || loading().to_string()
+                    on:click={
+                        let more = more.clone();
+                        move |_| more.load_more()
+                    }>
+                    {move || if loading() { "Loading more jams…" } else { "Load more" }}
+                </button>
+            </Show>
+            {move || match status.get() {
+                More::Failed(error) => {
+                    let retry = retry.clone();
+                    view! { <ErrorPanel error on_retry=move |_| retry.load_more() /> }.into_any()
                 }
+                _ => ().into_any(),
             }}
+            <div class="feed-status" aria-live="polite">
+                {move || (status.get() == More::Done && !empty()).then(|| view! {
+                    <p class="feed-done">"You've reached the end: that's every jam."</p>
+                })}
+            </div>
         </div>
     }
 }

@@ -2,20 +2,12 @@
 
 use super::{toggle, PlayButton, TraceCanvas};
 use crate::chain::Jam;
-use crate::urls::encode_segment;
+use crate::urls::{performance_path, performer_path};
 use crate::wording::{plural, trace_label, with_performers};
 use crate::{dates, instrument};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use leptos_router::components::A;
-
-pub fn performance_href(id: &str) -> String {
-    format!("/performances/{}", encode_segment(id))
-}
-
-pub fn performer_href(name: &str) -> String {
-    format!("/performers/{}", encode_segment(name))
-}
 
 /// "drums · 3 hours ago", with the exact date in `<time datetime>`.
 #[component]
@@ -39,7 +31,7 @@ pub fn PerformerLinks(names: Vec<String>) -> impl IntoView {
                 1 => " and ",
                 _ => ", ",
             };
-            view! { {separator} <A href=performer_href(&name)>{name.clone()}</A> }
+            view! { {separator} <A href=performer_path(&name)>{name.clone()}</A> }
         })
         .collect_view()
 }
@@ -51,13 +43,23 @@ pub fn JamCard(jam: Jam) -> impl IntoView {
     let others = with_performers(&jam);
     let layers = jam.layers.len();
     let label = trace_label(&jam);
-    let href = performance_href(&leaf.id);
+    let href = performance_path(&leaf.id);
     let open_label = format!(
         "Open the {} jam by {}",
         instrument::label(&leaf.instrument),
         leaf.performer
     );
     let canvas = NodeRef::<Canvas>::new();
+    let with = if others.is_empty() {
+        String::new()
+    } else {
+        format!(" with {}", crate::wording::list(&others))
+    };
+    let card_label = format!(
+        "{} jam by {}{with}",
+        instrument::label(&leaf.instrument),
+        leaf.performer
+    );
     let jam_for_keys = jam.clone();
     // Space on the focused card (not on a control inside it) plays or pauses.
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
@@ -67,13 +69,13 @@ pub fn JamCard(jam: Jam) -> impl IntoView {
         }
     };
     view! {
-        <article class="jam-card" tabindex="0" on:keydown=on_keydown>
+        <article class="jam-card" tabindex="0" aria-label=card_label aria-keyshortcuts="Space" on:keydown=on_keydown>
             <div class="card-picture">
                 <TraceCanvas layers=jam.layers.clone() label=label canvas />
             </div>
             <div class="card-body">
                 <p class="card-performers">
-                    <A href=performer_href(&name) attr:class="performer">{name.clone()}</A>
+                    <A href=performer_path(&name) attr:class="performer">{name.clone()}</A>
                     {(!others.is_empty()).then(|| view! { " with " <PerformerLinks names=others /> })}
                 </p>
                 <p class="card-details">

@@ -6,7 +6,8 @@ use leptos_router::components::A;
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        // target="_self" keeps the router's click handling out, so the browser moves focus too.
+        <a class="skip-link" href="#main" target="_self">"Skip to content"</a>
         <header class="site-header">
             <A href="/" attr:class="brand">
                 <span class="brand-mark" aria-hidden="true"></span>
@@ -33,4 +34,23 @@ pub fn SiteFooter() -> impl IntoView {
             </p>
         </footer>
     }
+}
+
+/// After a client-side navigation to another page, moves keyboard focus (and the screen reader) to
+/// the new page's main content, as a full page load would.
+#[component]
+pub fn FocusOnNavigate() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|p| p != path) {
+            let main = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("main"));
+            if let Some(main) = main.and_then(|m| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(m).ok()) {
+                let _ = main.focus();
+            }
+        }
+        path
+    });
 }

@@ -11,8 +11,8 @@ mod visibility;
 
 pub use error_panel::ErrorPanel;
 pub use feed_view::FeedView;
-pub use jam_card::{performance_href, performer_href, Age, JamCard, PerformerLinks, SkeletonCards};
-pub use layout::{SiteFooter, SiteHeader};
+pub use jam_card::{Age, JamCard, PerformerLinks, SkeletonCards};
+pub use layout::{FocusOnNavigate, SiteFooter, SiteHeader};
 pub use offline_banner::OfflineBanner;
 pub use play_button::{toggle, PlayButton};
-pub use trace_canvas::{draw, draw_marks, mark, TraceCanvas};
+pub use trace_canvas::{context, draw, draw_marks, mark, TraceCanvas};

@@ -19,11 +19,12 @@ pub fn online_signal() -> ReadSignal<bool> {
 #[component]
 pub fn OfflineBanner() -> impl IntoView {
     let online = online_signal();
+    // The live region stays in the page so that screen readers announce the message appearing.
     view! {
-        <Show when=move || !online.get()>
-            <div class="offline-banner" role="status">
-                "You're offline. The gallery will try again when you're back online."
-            </div>
-        </Show>
+        <div class="offline-region" role="status">
+            <Show when=move || !online.get()>
+                <p class="offline-banner">"You're offline. The gallery will try again when you're back online."</p>
+            </Show>
+        </div>
     }
 }

@@ -53,9 +53,17 @@ pub fn PlayButton(jam: Jam, canvas: NodeRef<Canvas>) -> impl IntoView {
         State::Paused => "Resume".to_owned(),
     };
     let jam_for_click = jam.clone();
+    let play_button = NodeRef::<leptos::html::Button>::new();
+    // Stop removes itself: keyboard focus goes back to Play rather than to the page.
+    let stop = move |_| {
+        player::stop();
+        if let Some(button) = play_button.get_untracked() {
+            let _ = button.focus();
+        }
+    };
     view! {
         <div class="player">
-            <button type="button" class="button play" aria-label=label.clone() title=label
+            <button node_ref=play_button type="button" class="button play" aria-label=label.clone() title=label
                 on:click=move |_| toggle(&jam_for_click, canvas)>
                 <span class="play-icon" aria-hidden="true">
                     {move || if state.get() == State::Playing { "❚❚" } else { "▶" }}
@@ -65,7 +73,7 @@ pub fn PlayButton(jam: Jam, canvas: NodeRef<Canvas>) -> impl IntoView {
                 </span>
             </button>
             <Show when=move || state.get() != State::Stopped>
-                <button type="button" class="button stop" aria-label="Stop" on:click=move |_| player::stop()>
+                <button type="button" class="button stop" aria-label="Stop" on:click=stop>
                     <span aria-hidden="true">"■"</span>
                 </button>
                 <progress class="progress" max="1" value=move || playback.progress.get() aria-label="Playback progress"></progress>

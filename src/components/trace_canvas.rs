@@ -31,12 +31,12 @@ pub fn TraceCanvas(
         }
         let layers = layers.clone();
         let target = element.clone();
-        let mut drawn = false;
+        // Drawn once, when near the viewport; then the observer is let go.
         watch_visibility(&target, "300px", move |visible| {
-            if visible && !drawn {
-                drawn = true;
+            if visible {
                 draw(&element, &layers);
             }
+            !visible
         });
     });
     view! {
@@ -93,7 +93,8 @@ pub fn draw(canvas: &HtmlCanvasElement, layers: &[Arc<Performance>]) {
     }
 }
 
-fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+/// The canvas's 2D drawing context.
+pub fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
     canvas.get_context("2d").ok()??.dyn_into().ok()
 }
 

@@ -9,7 +9,7 @@ use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry, Intersec
 
 struct Watch {
     observer: IntersectionObserver,
-    _callback: Closure<dyn FnMut(js_sys::Array)>,
+    _callback: Closure<dyn FnMut(js_sys::Array, IntersectionObserver)>,
 }
 
 impl Drop for Watch {
@@ -19,16 +19,22 @@ impl Drop for Watch {
 }
 
 /// Calls `on_change(true)` when `target` comes within `margin` (CSS, e.g. "300px") of the viewport
-/// and `on_change(false)` when it leaves, until the current reactive owner is cleaned up. Where the
-/// browser has no IntersectionObserver, `on_change(true)` is called at once.
-pub fn watch_visibility(target: &Element, margin: &str, on_change: impl FnMut(bool) + 'static) {
+/// and `on_change(false)` when it leaves, until `on_change` returns false (done watching) or the
+/// current reactive owner is cleaned up. Where the browser has no IntersectionObserver,
+/// `on_change(true)` is called at once.
+pub fn watch_visibility(target: &Element, margin: &str, on_change: impl FnMut(bool) -> bool + 'static) {
     let on_change = Rc::new(RefCell::new(on_change));
     let report = on_change.clone();
-    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        if let Some(entry) = entries.iter().last() {
-            (report.borrow_mut())(entry.unchecked_into::<IntersectionObserverEntry>().is_intersecting());
-        }
-    });
+    let callback = Closure::<dyn FnMut(js_sys::Array, IntersectionObserver)>::new(
+        move |entries: js_sys::Array, observer: IntersectionObserver| {
+            if let Some(entry) = entries.iter().last() {
+                let visible = entry.unchecked_into::<IntersectionObserverEntry>().is_intersecting();
+                if !(report.borrow_mut())(visible) {
+                    observer.disconnect();
+                }
+            }
+        },
+    );
     let options = IntersectionObserverInit::new();
     options.set_root_margin(margin);
     match IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options) {
@@ -40,7 +46,9 @@ pub fn watch_visibility(target: &Element, margin: &str, on_change: impl FnMut(bo
             });
             on_cleanup(move || drop(watch));
         }
-        Err(_) => (on_change.borrow_mut())(true),
+        Err(_) => {
+            (on_change.borrow_mut())(true);
+        }
     }
 }
 

@@ -1,13 +1,11 @@
 //! The trace redrawn in time: as a layer's touches happen, their strokes are drawn again over the
 //! still picture in a brighter shade (HSB brightness × 1.3), all layers together.
 
-use crate::components::draw;
-use crate::components::draw_marks;
+use crate::components::{context, draw, draw_marks};
 use crate::performance::Performance;
 use crate::trace::{marks, Geometry, Mark};
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use web_sys::HtmlCanvasElement;
 
 struct Layer {
     colour: String,
@@ -42,7 +40,7 @@ impl Animation {
 
     /// Draws every stroke that has happened by jam time `position` and is not drawn yet.
     pub fn advance(&mut self, position: f64) {
-        let Some(ctx) = self.context() else { return };
+        let Some(ctx) = context(&self.canvas) else { return };
         ctx.set_line_width(f64::from(self.canvas.width()) * crate::trace::STROKE_FRACTION);
         ctx.set_line_cap("round");
         ctx.set_line_join("round");
@@ -63,9 +61,5 @@ impl Animation {
     pub fn reset(&mut self) {
         draw(&self.canvas, &self.jam);
         self.layers.iter_mut().for_each(|l| l.drawn = 0);
-    }
-
-    fn context(&self) -> Option<CanvasRenderingContext2d> {
-        self.canvas.get_context("2d").ok()??.dyn_into().ok()
     }
 }

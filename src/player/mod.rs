@@ -7,10 +7,9 @@ mod engine;
 mod graph;
 pub mod offline;
 
-use crate::audio::notes::jam_notes;
+use crate::audio::notes::{jam_length, jam_notes};
 use crate::audio::scheduler::{Transport, LOOKAHEAD, TICK_MS};
 use crate::chain::Jam;
-use crate::touches;
 use animation::Animation;
 use engine::Engine;
 use graph::Buses;
@@ -18,14 +17,6 @@ use leptos::prelude::*;
 use std::cell::RefCell;
 use std::time::Duration;
 use web_sys::{AudioContext, HtmlCanvasElement};
-
-/// A jam lasts 5 s, or longer when a layer runs past.
-pub fn jam_length(jam: &Jam) -> f64 {
-    jam.layers
-        .iter()
-        .map(|p| f64::from(touches::duration(&p.touches)))
-        .fold(5.0, f64::max)
-}
 
 /// What is playing, for the buttons and progress bars; provided to the whole App.
 #[derive(Clone, Copy)]
@@ -63,6 +54,9 @@ struct Session {
 struct Player {
     context: Option<(AudioContext, Buses)>,
     session: Option<Session>,
+    /// Which run of the clock is current: a frame of an older run (started before a stop, pause or
+    /// another play) sees a newer number and ends its loop.
+    clock_run: u64,
 }
 
 thread_local! {
@@ -131,18 +125,25 @@ fn play(jam: &Jam, canvas: Option<HtmlCanvasElement>, signals: Playback) -> Resu
 
 fn start_clock() {
     let timer = set_interval_with_handle(tick, Duration::from_millis(TICK_MS as u64)).ok();
-    PLAYER.with_borrow_mut(|player| {
+    let run = PLAYER.with_borrow_mut(|player| {
+        player.clock_run += 1;
         if let Some(session) = player.session.as_mut() {
             session.timer = timer;
         }
+        player.clock_run
     });
-    request_animation_frame(frame);
+    request_animation_frame(move || frame(run));
 }
 
 fn stop_clock(session: &mut Session) {
     if let Some(timer) = session.timer.take() {
         timer.clear();
     }
+}
+
+/// Lets the audio hardware rest between jams (`play` resumes it).
+fn rest(ctx: &AudioContext) {
+    let _ = ctx.suspend();
 }
 
 /// Tops the schedule up; ends the session once everything has sounded.
@@ -167,9 +168,12 @@ fn tick() {
     }
 }
 
-/// One animation frame: progress and trace from the audio clock.
-fn frame() {
+/// One animation frame of clock run `run`: progress and trace from the audio clock.
+fn frame(run: u64) {
     let progress = PLAYER.with_borrow_mut(|player| {
+        if player.clock_run != run {
+            return None;
+        }
         let (Some((ctx, _)), Some(session)) = (player.context.as_ref(), player.session.as_mut()) else {
             return None;
         };
@@ -183,8 +187,8 @@ fn frame() {
         Some((session.signals, (position / session.length).min(1.0)))
     });
     if let Some((signals, progress)) = progress {
-        signals.progress.set(progress);
-        request_animation_frame(frame);
+        signals.progress.try_set(progress);
+        request_animation_frame(move || frame(run));
     }
 }
 
@@ -223,7 +227,11 @@ fn resume() {
 /// Stops whatever plays and puts its picture back as it was.
 pub fn stop() {
     let ended = PLAYER.with_borrow_mut(|player| {
+        player.clock_run += 1;
         let mut session = player.session.take()?;
+        if let Some((ctx, _)) = player.context.as_ref() {
+            rest(ctx);
+        }
         stop_clock(&mut session);
         session.engine.silence();
         if let Some(animation) = session.animation.as_mut() {

@@ -3,8 +3,7 @@
 
 use super::engine::Engine;
 use super::graph::Buses;
-use super::jam_length;
-use crate::audio::notes::jam_notes;
+use crate::audio::notes::{jam_length, jam_notes};
 use crate::audio::scheduler::{Transport, LOOKAHEAD, TICK_MS};
 use crate::chain::Jam;
 use wasm_bindgen::{JsCast, JsValue};

@@ -3,9 +3,10 @@
 use super::NotFound;
 use crate::api::jams::jam_of;
 use crate::chain::{ChainEnd, Jam};
-use crate::components::{performance_href, performer_href, Age, ErrorPanel, PerformerLinks, PlayButton, TraceCanvas};
+use crate::components::{Age, ErrorPanel, PerformerLinks, PlayButton, TraceCanvas};
 use crate::instrument;
 use crate::performance::Performance;
+use crate::urls::{data_url, performance_path, performer_path};
 use crate::wording::{plural, trace_label, with_performers};
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -43,12 +44,6 @@ pub fn PerformancePage() -> impl IntoView {
     }
 }
 
-/// A `data:` URL of the performance's touch CSV, as the app wrote it.
-fn csv_href(csv: &str) -> String {
-    let encoded: String = js_sys::encode_uri_component(csv).into();
-    format!("data:text/csv;charset=utf-8,{encoded}")
-}
-
 #[component]
 fn JamDetails(jam: Jam) -> impl IntoView {
     let leaf = jam.leaf().clone();
@@ -58,6 +53,7 @@ fn JamDetails(jam: Jam) -> impl IntoView {
     let name = leaf.performer.clone();
     let missing = match &jam.end {
         ChainEnd::MissingParent(_) => Some("An earlier layer of this jam is no longer available."),
+        ChainEnd::Unavailable(_) => Some("An earlier layer of this jam couldn't be loaded just now."),
         ChainEnd::TooDeep => Some("This jam has more layers than can be shown."),
         ChainEnd::Root | ChainEnd::Cycle(_) => None,
     };
@@ -71,12 +67,12 @@ fn JamDetails(jam: Jam) -> impl IntoView {
             <div class="jam-info">
                 <h1>{title}</h1>
                 <p class="card-performers">
-                    "By " <A href=performer_href(&name)>{name.clone()}</A>
+                    "By " <A href=performer_path(&name)>{name.clone()}</A>
                     {(!others.is_empty()).then(|| view! { " with " <PerformerLinks names=others /> })}
                 </p>
                 <div class="jam-actions">
                     <PlayButton jam=jam.clone() canvas />
-                    <a class="button" href=csv_href(&leaf.csv) download=format!("{}.csv", leaf.id)>"Download CSV"</a>
+                    <a class="button" href=data_url("text/csv", &leaf.csv) download=format!("{}.csv", leaf.id)>"Download CSV"</a>
                     <DownloadWav jam=jam.clone() />
                 </div>
                 <h2>{plural(jam.layers.len(), "Layer", "Layers")}</h2>
@@ -97,13 +93,13 @@ fn LayerItem(layer: Arc<Performance>, current: String) -> impl IntoView {
         <li>
             <span class="swatch" style:background-color=layer.colour.css() aria-hidden="true"></span>
             <span class="layer-text">
-                <A href=performer_href(&name)>{name.clone()}</A>
+                <A href=performer_path(&name)>{name.clone()}</A>
                 {format!(" · {} · ", instrument::label(&layer.instrument))}
                 <Age date=layer.date.clone() timestamp_ms=layer.timestamp_ms />
                 {format!(" · {}", plural(layer.touches.len(), "touch", "touches"))}
-                {(!is_current).then(|| view! { " · " <A href=performance_href(&layer.id)>"Open this layer"</A> })}
+                {(!is_current).then(|| view! { " · " <A href=performance_path(&layer.id)>"Open this layer"</A> })}
                 {layer.reply_to.clone().map(|parent| view! {
-                    " · " <A href=performance_href(&parent)>"The performance it answers"</A>
+                    " · " <A href=performance_path(&parent)>"The performance it answers"</A>
                 })}
             </span>
         </li>

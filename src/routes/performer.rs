@@ -2,20 +2,13 @@
 
 use super::NotFound;
 use crate::api::jams::{add_page, SharedFeed};
-use crate::api::{ApiError, Performer};
-use crate::colour::{contrast_ratio, Rgba};
+use crate::api::ApiError;
+use crate::colour::readable_style;
 use crate::components::{ErrorPanel, FeedView, SkeletonCards};
 use crate::config::backend;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
-
-/// A performer's colours where they are readable (contrast ≥ 3:1, enough for large text); otherwise
-/// the theme's.
-fn name_style(performer: &Performer) -> Option<String> {
-    let (fg, bg): (Rgba, Rgba) = (performer.colour, performer.background);
-    (contrast_ratio(fg, bg) >= 3.0).then(|| format!("color: {}; background-color: {}", fg.css(), bg.css()))
-}
 
 #[component]
 pub fn PerformerPage() -> impl IntoView {
@@ -47,7 +40,7 @@ pub fn PerformerPage() -> impl IntoView {
                     Ok((performer, feed, jams)) => view! {
                         <Title text=performer.name.clone() />
                         <h1 class="performer-name">
-                            <span class="performer-badge" style=name_style(&performer)>{performer.name.clone()}</span>
+                            <span class="performer-badge" style=readable_style(performer.colour, performer.background)>{performer.name.clone()}</span>
                         </h1>
                         <FeedView feed jams empty_message=format!("{} has no public jams yet.", performer.name) />
                     }.into_any(),

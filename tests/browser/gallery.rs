@@ -151,3 +151,42 @@ async fn the_performance_page_lists_layers_and_offers_the_csv() {
         "private fields are never shown"
     );
 }
+
+#[wasm_bindgen_test]
+async fn skeletons_while_loading_and_leaving_mid_load_breaks_nothing() {
+    let root = open("/slow/800/fixtures/gallery", "/").await;
+    wait_for("skeleton cards of the final size", || {
+        root.query_selector(".jam-grid[aria-busy='true'] .skeleton").unwrap()
+    })
+    .await;
+    wait_for("the first cards", || root.query_selector("article.jam-card").unwrap()).await;
+    click(&root, ".feed-end button");
+    wait_for("loading the next page", || {
+        root.query_selector(".feed-end button[aria-disabled='true']").unwrap()
+    })
+    .await;
+    // Leave while the page is on its way; when it lands, nothing of the old view may be touched.
+    visit("/privacy");
+    crate::sleep(1500).await;
+    visit("/no/such/page");
+    wait_for("the app still answers", || {
+        (texts(&root, "h1") == ["Page not found"]).then_some(())
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn an_offline_banner_comes_and_goes_with_the_connection() {
+    let root = open("/fixtures/gallery", "/privacy").await;
+    let window = web_sys::window().unwrap();
+    window.dispatch_event(&web_sys::Event::new("offline").unwrap()).unwrap();
+    wait_for("the banner", || {
+        root.query_selector(".offline-region .offline-banner").unwrap()
+    })
+    .await;
+    window.dispatch_event(&web_sys::Event::new("online").unwrap()).unwrap();
+    wait_for("no banner", || {
+        root.query_selector(".offline-banner").unwrap().is_none().then_some(())
+    })
+    .await;
+}
