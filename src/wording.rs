@@ -29,7 +29,7 @@ pub fn list(names: &[String]) -> String {
 pub fn trace_label(jam: &Jam) -> String {
     let leaf = jam.leaf();
     let touches: usize = jam.layers.iter().map(|l| l.touches.len()).sum();
-    let instrument = instrument::label(&leaf.instrument).to_lowercase();
+    let instrument = instrument::label(&leaf.instrument).to_ascii_lowercase();
     let others = with_performers(jam);
     let with = if others.is_empty() {
         String::new()

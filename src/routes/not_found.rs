@@ -7,7 +7,7 @@ use leptos_router::components::A;
 /// A not-found message with a way home. `what` names the missing thing ("page", "performance"…).
 #[component]
 pub fn NotFound(#[prop(default = "page")] what: &'static str) -> impl IntoView {
-    let heading = format!("{}{} not found", what[..1].to_uppercase(), &what[1..]);
+    let heading = format!("{}{} not found", what[..1].to_ascii_uppercase(), &what[1..]);
     view! {
         <Title text=heading.clone() />
         <section class="not-found">
