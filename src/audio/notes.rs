@@ -77,6 +77,16 @@ fn hash(text: &str) -> u64 {
     })
 }
 
+/// A touch's time, x, y and size (min(z / 120, 1)), as the patches read them.
+fn reading(touch: &Touch) -> (f64, f64, f64, f64) {
+    (
+        f64::from(touch.time),
+        f64::from(touch.x),
+        f64::from(touch.y),
+        touch_z(touch),
+    )
+}
+
 fn touch_z(touch: &Touch) -> f64 {
     (f64::from(touch.z) / 120.0).min(1.0)
 }
@@ -156,12 +166,7 @@ fn pitched_notes(scheme: Scheme, touches: &[Touch], layer: usize, _seed: u64) ->
     let mut notes: Vec<Note> = Vec::new();
     let (mut x0, mut y0, mut note_pitch) = (0.0, 0.0, base);
     for touch in touches {
-        let (t, x, y, z) = (
-            f64::from(touch.time),
-            f64::from(touch.x),
-            f64::from(touch.y),
-            touch_z(touch),
-        );
+        let (t, x, y, z) = reading(touch);
         let sounding = notes.last().filter(|n| t < n.start + NOTE_LENGTH);
         match (touch.moving, sounding) {
             (true, Some(note)) => {
@@ -236,12 +241,7 @@ fn continuous_notes(scheme: Scheme, touches: &[Touch], layer: usize, seed: u64) 
     let mut notes: Vec<Note> = Vec::new();
     let (mut y0, mut last_time) = (0.0, f64::NEG_INFINITY);
     for touch in touches {
-        let (t, x, y, z) = (
-            f64::from(touch.time),
-            f64::from(touch.x),
-            f64::from(touch.y),
-            touch_z(touch),
-        );
+        let (t, x, y, z) = reading(touch);
         let pitch = if scheme == Scheme::Wub {
             20.0 + 80.0 * x
         } else {

@@ -1,7 +1,7 @@
 //! The site configured for CloudKit, against the fake CloudKit in scripts/fake_cloudkit.py serving
 //! the same records as the JSON gallery fixture: the same gallery, performer page and jam layers.
 
-use crate::{document, open, server, texts, visit, wait_for};
+use crate::{document, load_to_end, open, server, texts, visit, wait_for};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 /// Sets (or with None removes) a `<meta name=… content=…>` in the document head.
@@ -41,22 +41,11 @@ impl Drop for CloudKit {
     }
 }
 
-async fn load_all(root: &web_sys::HtmlElement) {
-    use wasm_bindgen::JsCast;
-    wait_for("the end of the feed", || {
-        if let Some(button) = root.query_selector(".feed-end button").unwrap() {
-            button.unchecked_into::<web_sys::HtmlElement>().click();
-        }
-        root.query_selector(".feed-done").unwrap()
-    })
-    .await;
-}
-
 #[wasm_bindgen_test]
 async fn the_gallery_performer_and_jam_pages_match_the_json_api() {
     let _cloudkit = CloudKit::with_token("test-token");
     let root = open("/fixtures/gallery", "/").await;
-    load_all(&root).await;
+    load_to_end(&root).await;
     assert_eq!(
         texts(&root, "article.jam-card .performer"),
         ["alice", "<img src=x onerror=alert(1)>", "dave", "erin"]
@@ -69,7 +58,7 @@ async fn the_gallery_performer_and_jam_pages_match_the_json_api() {
 
     visit("/performers/alice");
     wait_for("alice's page", || (texts(&root, "h1") == ["alice"]).then_some(())).await;
-    load_all(&root).await;
+    load_to_end(&root).await;
     assert_eq!(texts(&root, "article.jam-card .performer"), ["alice"]);
 
     visit("/performances/c");

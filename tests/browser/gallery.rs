@@ -2,22 +2,11 @@
 //! page 1 [c→b, d], page 2 [d again, a, e→(missing z)], page 3 [f]; so four jams: c (3 layers: c, b
 //! and a, fetched on its own), d (by a performer named like an HTML tag), e (its parent is gone), f.
 
-use crate::{document, open, texts, visit, wait_for};
+use crate::{document, load_to_end, open, texts, visit, wait_for};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 const XSS_NAME: &str = "<img src=x onerror=alert(1)>";
-
-/// Loads the rest of the feed with the "Load more" button (scrolling may load it too) until the end.
-async fn wait_for_end(root: &web_sys::HtmlElement) {
-    wait_for("the end of the feed", || {
-        if let Some(button) = root.query_selector(".feed-end button").unwrap() {
-            button.unchecked_into::<web_sys::HtmlElement>().click();
-        }
-        root.query_selector(".feed-done, .feed-empty").unwrap()
-    })
-    .await;
-}
 
 fn click(root: &web_sys::HtmlElement, selector: &str) {
     let element = root
@@ -30,7 +19,7 @@ fn click(root: &web_sys::HtmlElement, selector: &str) {
 #[wasm_bindgen_test]
 async fn the_gallery_shows_every_jam_once_with_its_layers_and_stops_at_the_end() {
     let root = open("/fixtures/gallery", "/").await;
-    wait_for_end(&root).await;
+    load_to_end(&root).await;
     assert_eq!(
         texts(&root, "article.jam-card .performer"),
         ["alice", XSS_NAME, "dave", "erin"]
@@ -63,7 +52,7 @@ async fn the_gallery_shows_every_jam_once_with_its_layers_and_stops_at_the_end()
 #[wasm_bindgen_test]
 async fn the_instrument_filter_narrows_the_cards_and_the_url() {
     let root = open("/fixtures/gallery", "/?instrument=drums").await;
-    wait_for_end(&root).await;
+    load_to_end(&root).await;
     assert_eq!(
         texts(&root, "article.jam-card .instrument"),
         ["Drums", "Drums", "Drums"]
@@ -144,7 +133,7 @@ async fn the_performance_page_lists_layers_and_offers_the_csv() {
     );
     visit("/performers/alice");
     wait_for("the performer page", || (texts(&root, "h1") == ["alice"]).then_some(())).await;
-    wait_for_end(&root).await;
+    load_to_end(&root).await;
     assert_eq!(texts(&root, "article.jam-card .performer"), ["alice"]);
     assert!(
         !root.inner_html().contains("example.com"),

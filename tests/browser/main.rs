@@ -95,3 +95,14 @@ pub async fn open(api: &str, path: &str) -> web_sys::HtmlElement {
     .await;
     visit(path)
 }
+
+/// Loads the rest of the feed with the "Load more" button (scrolling may load it too) until the end.
+pub async fn load_to_end(root: &web_sys::HtmlElement) {
+    wait_for("the end of the feed", || {
+        if let Some(button) = root.query_selector(".feed-end button").unwrap() {
+            button.unchecked_into::<web_sys::HtmlElement>().click();
+        }
+        root.query_selector(".feed-done, .feed-empty").unwrap()
+    })
+    .await;
+}
