@@ -84,8 +84,14 @@ pub struct Answer {
 pub async fn request(url: &str, body: Option<&str>, timeout: Duration) -> Result<Answer, ApiError> {
     let controller = web_sys::AbortController::new().map_err(|_| ApiError::Network)?;
     let signal = controller.signal();
-    let on_leave = SendWrapper::new(controller.clone());
-    Owner::on_cleanup(move || on_leave.abort());
+    // Abort if the owner goes away first; once answered, the cleanup holds nothing.
+    let pending = Rc::new(Cell::new(Some(controller.clone())));
+    let on_leave = SendWrapper::new(pending.clone());
+    Owner::on_cleanup(move || {
+        if let Some(controller) = Cell::take(&on_leave) {
+            controller.abort();
+        }
+    });
     let timed_out = Rc::new(Cell::new(false));
     let timer = {
         let timed_out = timed_out.clone();
@@ -99,6 +105,7 @@ pub async fn request(url: &str, body: Option<&str>, timeout: Duration) -> Result
         .ok()
     };
     let result = send(url, body, &signal, &timed_out).await;
+    pending.set(None);
     if let Some(timer) = timer {
         timer.clear();
     }

@@ -118,7 +118,8 @@ fn DownloadWav(jam: Jam) -> impl IntoView {
         busy.set(true);
         failed.set(false);
         let jam = jam.clone();
-        leptos::task::spawn_local_scoped(async move {
+        // Cancelled if the visitor leaves the page while it renders.
+        leptos::task::spawn_local_scoped_with_cancellation(async move {
             let saved = match crate::player::offline::wav(&jam).await {
                 Ok(bytes) => save_file(&bytes, "audio/wav", &format!("{}.wav", jam.leaf().id)).is_ok(),
                 Err(_) => false,

@@ -65,5 +65,6 @@ test('the keyboard alone reaches the filters, cards, play buttons and links, wit
   await page.locator('article.jam-card a.card-open').first().focus();
   await page.keyboard.press('Enter');
   await page.locator('.layers li').first().waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'main', 'focus moves to the new page');
   await close(page, assert);
 });

@@ -28,8 +28,11 @@ test('play on a card animates its trace until paused', async () => {
   const paused = await picture(card);
   await page.waitForTimeout(600);
   assert.equal(await picture(card), paused, 'nothing moves while paused');
-  await card.getByRole('button', { name: 'Stop' }).click();
+  // Stop by keyboard: the Stop button goes away and focus returns to Play.
+  await card.getByRole('button', { name: 'Stop' }).focus();
+  await page.keyboard.press('Enter');
   await play.waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), `Play jam by ${performer}`);
   await close(page, assert);
 });
 
