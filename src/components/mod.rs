@@ -6,6 +6,7 @@ mod jam_card;
 mod layout;
 mod offline_banner;
 mod play_button;
+mod share_button;
 mod trace_canvas;
 mod visibility;
 
@@ -15,4 +16,5 @@ pub use jam_card::{Age, JamCard, PerformerLinks, SkeletonCards};
 pub use layout::{FocusOnNavigate, SiteFooter, SiteHeader};
 pub use offline_banner::OfflineBanner;
 pub use play_button::{toggle, PlayButton};
+pub use share_button::ShareButton;
 pub use trace_canvas::{context, draw, draw_marks, mark, TraceCanvas};

@@ -3,7 +3,7 @@
 use super::NotFound;
 use crate::api::jams::jam_of;
 use crate::chain::{ChainEnd, Jam};
-use crate::components::{Age, ErrorPanel, PerformerLinks, PlayButton, TraceCanvas};
+use crate::components::{Age, ErrorPanel, PerformerLinks, PlayButton, ShareButton, TraceCanvas};
 use crate::instrument;
 use crate::performance::Performance;
 use crate::urls::{data_url, performance_path, performer_path};
@@ -49,6 +49,7 @@ fn JamDetails(jam: Jam) -> impl IntoView {
     let leaf = jam.leaf().clone();
     let kind = if jam.layers.len() > 1 { "jam" } else { "performance" };
     let title = format!("{} {kind} by {}", instrument::label(&leaf.instrument), leaf.performer);
+    let share_title = title.clone();
     let others = with_performers(&jam);
     let name = leaf.performer.clone();
     let missing = match &jam.end {
@@ -74,6 +75,7 @@ fn JamDetails(jam: Jam) -> impl IntoView {
                     <PlayButton jam=jam.clone() canvas />
                     <a class="button" href=data_url("text/csv", &leaf.csv) download=format!("{}.csv", leaf.id)>"Download CSV"</a>
                     <DownloadWav jam=jam.clone() />
+                    <ShareButton title=share_title />
                 </div>
                 <h2>{plural(jam.layers.len(), "Layer", "Layers")}</h2>
                 <ol class="layers">

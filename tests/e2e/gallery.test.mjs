@@ -75,6 +75,16 @@ test('a card leads to its performer and its performance; deep links reload; the 
   const csv = await readFile(await download.path(), 'utf8');
   const record = JSON.parse(await readFile(path.join(ROOT, 'public/api/performances', `${id}.json`), 'utf8'));
   assert.equal(csv, record.touches, 'the file is the performance\'s CSV, verbatim');
+
+  // Sharing: the system share sheet where there is one, else the link goes to the clipboard.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE });
+  if (await page.getByRole('button', { name: 'Copy link' }).count()) {
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await page.getByRole('status').filter({ hasText: 'Link copied.' }).waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), url);
+  } else {
+    assert.equal(await page.getByRole('button', { name: 'Share' }).count(), 1);
+  }
   await close(page, assert);
 });
 
