@@ -77,7 +77,7 @@ fn JamDetails(jam: Jam) -> impl IntoView {
                     <DownloadWav jam=jam.clone() />
                     <ShareButton title=share_title />
                 </div>
-                <h2>{plural(jam.layers.len(), "Layer", "Layers")}</h2>
+                <h2>{plural(jam.layers.len(), "layer", "layers")}</h2>
                 <ol class="layers">
                     {jam.layers.iter().map(|layer| view! { <LayerItem layer=layer.clone() current=leaf.id.clone() /> }).collect_view()}
                 </ol>
