@@ -1,7 +1,7 @@
 //! The site configured for CloudKit, against the fake CloudKit in scripts/fake_cloudkit.py serving
 //! the same records as the JSON gallery fixture: the same gallery, performer page and jam layers.
 
-use crate::{document, load_to_end, open, server, texts, visit, wait_for};
+use crate::{document, load_to_end, open, server, texts, visit, wait_for, wait_for_heading};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 /// Sets (or with None removes) a `<meta name=… content=…>` in the document head.
@@ -57,7 +57,7 @@ async fn the_gallery_performer_and_jam_pages_match_the_json_api() {
     );
 
     visit("/performers/alice");
-    wait_for("alice's page", || (texts(&root, "h1") == ["alice"]).then_some(())).await;
+    wait_for_heading(&root, "alice").await;
     load_to_end(&root).await;
     assert_eq!(texts(&root, "article.jam-card .performer"), ["alice"]);
 
@@ -73,15 +73,9 @@ async fn the_gallery_performer_and_jam_pages_match_the_json_api() {
     assert!(!root.inner_html().contains("59.94") && !root.inner_html().contains("_private-user"));
 
     visit("/performances/no-such-record");
-    wait_for("not found", || {
-        (texts(&root, "h1") == ["Performance not found"]).then_some(())
-    })
-    .await;
+    wait_for_heading(&root, "Performance not found").await;
     visit("/performers/nobody");
-    wait_for("not found", || {
-        (texts(&root, "h1") == ["Performer not found"]).then_some(())
-    })
-    .await;
+    wait_for_heading(&root, "Performer not found").await;
 }
 
 #[wasm_bindgen_test]

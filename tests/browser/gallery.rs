@@ -2,7 +2,7 @@
 //! page 1 [c→b, d], page 2 [d again, a, e→(missing z)], page 3 [f]; so four jams: c (3 layers: c, b
 //! and a, fetched on its own), d (by a performer named like an HTML tag), e (its parent is gone), f.
 
-use crate::{document, load_to_end, open, texts, visit, wait_for};
+use crate::{document, load_to_end, open, texts, visit, wait_for, wait_for_heading};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -96,20 +96,14 @@ async fn an_error_shows_the_message_and_retry_recovers() {
 #[wasm_bindgen_test]
 async fn unknown_performances_and_performers_are_not_found() {
     let root = open("/fixtures/gallery", "/performances/nope").await;
-    wait_for("not found", || {
-        (texts(&root, "h1") == ["Performance not found"]).then_some(())
-    })
-    .await;
+    wait_for_heading(&root, "Performance not found").await;
     wait_for("its title", || {
         document().title().starts_with("Performance not found").then_some(())
     })
     .await;
     assert!(root.query_selector(".error-panel").unwrap().is_none());
     visit("/performers/nobody%20at%20all");
-    wait_for("not found", || {
-        (texts(&root, "h1") == ["Performer not found"]).then_some(())
-    })
-    .await;
+    wait_for_heading(&root, "Performer not found").await;
 }
 
 #[wasm_bindgen_test]
@@ -132,7 +126,7 @@ async fn the_performance_page_lists_layers_and_offers_the_csv() {
         "{data}"
     );
     visit("/performers/alice");
-    wait_for("the performer page", || (texts(&root, "h1") == ["alice"]).then_some(())).await;
+    wait_for_heading(&root, "alice").await;
     load_to_end(&root).await;
     assert_eq!(texts(&root, "article.jam-card .performer"), ["alice"]);
     assert!(
@@ -158,10 +152,7 @@ async fn skeletons_while_loading_and_leaving_mid_load_breaks_nothing() {
     visit("/privacy");
     crate::sleep(1500).await;
     visit("/no/such/page");
-    wait_for("the app still answers", || {
-        (texts(&root, "h1") == ["Page not found"]).then_some(())
-    })
-    .await;
+    wait_for_heading(&root, "Page not found").await;
 }
 
 #[wasm_bindgen_test]

@@ -26,6 +26,14 @@ pub async fn wait_for<T>(what: &str, mut found: impl FnMut() -> Option<T>) -> T 
     panic!("timed out waiting for {what}");
 }
 
+/// Waits until the page's only `<h1>` reads `heading`.
+pub async fn wait_for_heading(root: &web_sys::HtmlElement, heading: &str) {
+    wait_for(&format!("the heading “{heading}”"), || {
+        (texts(root, "h1") == [heading]).then_some(())
+    })
+    .await;
+}
+
 /// The texts of all elements matching `selector` inside `root`.
 pub fn texts(root: &web_sys::Element, selector: &str) -> Vec<String> {
     let list = root.query_selector_all(selector).unwrap();
@@ -89,10 +97,7 @@ pub fn set_api_base(base: &str) {
 pub async fn open(api: &str, path: &str) -> web_sys::HtmlElement {
     set_api_base(&format!("{}{api}", server()));
     let root = visit("/__elsewhere");
-    wait_for("the detour", || {
-        (texts(&root, "h1") == ["Page not found"]).then_some(())
-    })
-    .await;
+    wait_for_heading(&root, "Page not found").await;
     visit(path)
 }
 

@@ -1,6 +1,6 @@
 //! The App's routes: the privacy policy, the 404 page, and client-side navigation.
 
-use crate::{document, texts, visit, wait_for};
+use crate::{document, texts, visit, wait_for, wait_for_heading};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -41,10 +41,7 @@ async fn the_privacy_page_shows_every_section_of_the_policy() {
 #[wasm_bindgen_test]
 async fn an_unknown_path_shows_the_404_page_with_a_way_home() {
     let root = visit("/no/such/page");
-    wait_for("404 heading", || {
-        (texts(&root, "h1") == ["Page not found"]).then_some(())
-    })
-    .await;
+    wait_for_heading(&root, "Page not found").await;
     let home = root.query_selector(".not-found a").unwrap().expect("a link home");
     assert_eq!(home.get_attribute("href").as_deref(), Some("/"));
     wait_for("404 title", || {
@@ -61,10 +58,7 @@ async fn an_unknown_path_shows_the_404_page_with_a_way_home() {
 #[wasm_bindgen_test]
 async fn moving_between_routes_does_not_reload_the_document() {
     let root = visit("/no/such/page");
-    wait_for("404 page", || {
-        (texts(&root, "h1").first()? == "Page not found").then_some(())
-    })
-    .await;
+    wait_for_heading(&root, "Page not found").await;
     // A marker on window survives only if the document is not reloaded.
     let window = web_sys::window().unwrap();
     js_sys::Reflect::set(&window, &"microjamMarker".into(), &42.into()).unwrap();
@@ -74,10 +68,7 @@ async fn moving_between_routes_does_not_reload_the_document() {
         .unwrap()
         .unchecked_into();
     link.click();
-    wait_for("policy after client-side navigation", || {
-        (texts(&root, "h1").first()? == "Privacy Policy").then_some(())
-    })
-    .await;
+    wait_for_heading(&root, "Privacy Policy").await;
     assert_eq!(window.location().pathname().unwrap(), "/privacy");
     assert_eq!(js_sys::Reflect::get(&window, &"microjamMarker".into()).unwrap(), 42);
 }
