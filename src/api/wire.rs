@@ -117,14 +117,25 @@ pub fn decode_performance(body: &str) -> Result<Performance, ApiError> {
     performance_from_value(value).map_err(ApiError::Decode)
 }
 
-fn page(values: Vec<Value>, next: Option<String>, url: &str) -> Page {
-    let mut page = Page::default();
-    for (index, value) in values.into_iter().enumerate() {
-        match performance_from_value(value) {
-            Ok(p) => page.performances.push(Arc::new(p)),
-            Err(reason) => page.skipped.push(Skipped { index, reason }),
+/// Decodes each record (numbered by its place in the answer) with `decode`: the good ones in
+/// order, and why each other one was left out. Every backend's pages go through here.
+pub fn keep_valid<T>(
+    records: impl IntoIterator<Item = (usize, T)>,
+    decode: impl Fn(T) -> Result<Performance, String>,
+) -> (Vec<Arc<Performance>>, Vec<Skipped>) {
+    let (mut good, mut skipped) = (Vec::new(), Vec::new());
+    for (index, record) in records {
+        match decode(record) {
+            Ok(p) => good.push(Arc::new(p)),
+            Err(reason) => skipped.push(Skipped { index, reason }),
         }
     }
+    (good, skipped)
+}
+
+fn page(values: Vec<Value>, next: Option<String>, url: &str) -> Page {
+    let mut page = Page::default();
+    (page.performances, page.skipped) = keep_valid(values.into_iter().enumerate(), performance_from_value);
     page.next = next
         .filter(|n| !n.trim().is_empty())
         .and_then(|n| urls::resolve(url, &n))

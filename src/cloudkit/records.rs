@@ -1,7 +1,7 @@
 //! CloudKit records to performances, and CloudKit's answers (pages, lookups, errors) to ours.
 //! Mapping is total: a record with a missing or mistyped field is skipped and reported, never fatal.
 
-use crate::api::wire::Skipped;
+use crate::api::wire::{keep_valid, Skipped};
 use crate::api::ApiError;
 use crate::colour::{Rgba, DEFAULT_BACKGROUND, DEFAULT_TRACE};
 use crate::performance::Performance;
@@ -165,28 +165,23 @@ pub fn decode_query(body: &str) -> Result<QueryPage, ApiError> {
             .map(str::to_owned),
         ..QueryPage::default()
     };
-    for (index, record) in records.iter().enumerate() {
-        match record_to_performance(record) {
-            Ok(p) => page.performances.push(Arc::new(p)),
-            Err(reason) => page.skipped.push(Skipped { index, reason }),
-        }
-    }
+    (page.performances, page.skipped) = keep_valid(records.iter().enumerate(), record_to_performance);
     Ok(page)
 }
 
 /// Reads a `records/lookup` answer.
 pub fn decode_lookup(body: &str) -> Result<Lookup, ApiError> {
     let (_, records) = records(body)?;
-    let mut lookup = Lookup::default();
-    for (index, record) in records.iter().enumerate() {
-        if record["serverErrorCode"].as_str() == Some("NOT_FOUND") {
-            lookup.missing.extend(record["recordName"].as_str().map(str::to_owned));
-            continue;
-        }
-        match record_to_performance(record) {
-            Ok(p) => lookup.found.push(Arc::new(p)),
-            Err(reason) => lookup.skipped.push(Skipped { index, reason }),
-        }
-    }
+    let not_found = |record: &Value| record["serverErrorCode"].as_str() == Some("NOT_FOUND");
+    let mut lookup = Lookup {
+        missing: records
+            .iter()
+            .filter(|r| not_found(r))
+            .filter_map(|r| r["recordName"].as_str().map(str::to_owned))
+            .collect(),
+        ..Lookup::default()
+    };
+    let rest = records.iter().enumerate().filter(|(_, r)| !not_found(r));
+    (lookup.found, lookup.skipped) = keep_valid(rest, record_to_performance);
     Ok(lookup)
 }
