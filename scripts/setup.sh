@@ -12,12 +12,17 @@ missing=()
 
 version_of() { "$1" --version 2>/dev/null | head -n 1 || true; }
 
-cargo_tool() { # crate version binary [--locked]
-    local crate=$1 version=$2 bin=$3 locked=${4:-}
+# The cargo-installed tools share one build directory, so the dependencies they have in common (tokio,
+# serde, reqwest, ...) compile once for all three instead of once per tool.
+TOOLS_TARGET="$MICROJAM_TOOLS/cargo-target"
+
+cargo_tool() { # crate version binary [cargo install flags...]
+    local crate=$1 version=$2 bin=$3
+    shift 3
     if [[ "$(version_of "$bin")" == *" $version"* ]]; then return; fi
-    say "installing $crate $version (a few minutes on 2 cores; cached afterwards)"
-    # shellcheck disable=SC2086
-    cargo install --quiet $locked --force "$crate@$version" || missing+=("$crate $version (cargo install failed)")
+    say "installing $crate $version (minutes on 2 cores; cached afterwards)"
+    CARGO_TARGET_DIR="$TOOLS_TARGET" cargo install --quiet "$@" --force "$crate@$version" \
+        || missing+=("$crate $version (cargo install failed)")
 }
 
 apt_packages() { # binary:package ...
@@ -37,7 +42,17 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
     rustup target add wasm32-unknown-unknown || missing+=("rustup target wasm32-unknown-unknown")
 fi
 
-cargo_tool trunk "$TRUNK_VERSION" trunk --locked
+# Downloads (Debian packages, npm) run in the background while cargo compiles the tools.
+background=()
+mkdir -p "$MICROJAM_TOOLS"
+if $want_test; then
+    apt_packages chromium:chromium chromedriver:chromium-driver brotli:brotli python3:python3 \
+        >"$MICROJAM_TOOLS/apt.log" 2>&1 &
+    background+=($!)
+fi
+
+# trunk without its update check: it would ask crates.io at every start, and everything here is offline.
+cargo_tool trunk "$TRUNK_VERSION" trunk --locked --no-default-features --features rustls
 # `--locked` can fail to resolve wasm-bindgen-cli's locked dependencies from the registry; unlocked works.
 cargo_tool wasm-bindgen-cli "$(wasm_bindgen_version)" wasm-bindgen
 
@@ -51,6 +66,8 @@ fi
 
 if $want_test; then
     cargo_tool wasm-pack "$WASM_PACK_VERSION" wasm-pack --locked
+    # The background install's outcome is not visible here: ask again (a no-op when it worked).
+    [ ${#background[@]} -gt 0 ] && wait "${background[@]}" || true
     apt_packages chromium:chromium chromedriver:chromium-driver brotli:brotli python3:python3
     # The end-to-end harness (playwright-core drives Debian's Chromium; it never downloads a browser).
     e2e="$ROOT/tests/e2e"

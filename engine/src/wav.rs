@@ -4,24 +4,39 @@
 /// silence) at `sample_rate` Hz. The channels are cut to the shorter one.
 pub fn encode(left: &[f32], right: &[f32], sample_rate: u32) -> Vec<u8> {
     let frames = left.len().min(right.len());
-    let data_len = (frames * 4) as u32;
-    let mut out = Vec::with_capacity(44 + frames * 4);
+    let mut out = header(2, frames, sample_rate);
+    for (l, r) in left.iter().zip(right) {
+        out.extend_from_slice(&sample(*l).to_le_bytes());
+        out.extend_from_slice(&sample(*r).to_le_bytes());
+    }
+    out
+}
+
+/// A mono 16-bit PCM WAV file (for comparing renders with the app's).
+pub fn encode_mono(samples: &[f32], sample_rate: u32) -> Vec<u8> {
+    let mut out = header(1, samples.len(), sample_rate);
+    for s in samples {
+        out.extend_from_slice(&sample(*s).to_le_bytes());
+    }
+    out
+}
+
+fn header(channels: u16, frames: usize, sample_rate: u32) -> Vec<u8> {
+    let block = 2 * u32::from(channels);
+    let data_len = frames as u32 * block;
+    let mut out = Vec::with_capacity(44 + data_len as usize);
     out.extend_from_slice(b"RIFF");
     out.extend_from_slice(&(36 + data_len).to_le_bytes());
     out.extend_from_slice(b"WAVEfmt ");
     out.extend_from_slice(&16u32.to_le_bytes()); // fmt chunk size
     out.extend_from_slice(&1u16.to_le_bytes()); // PCM
-    out.extend_from_slice(&2u16.to_le_bytes()); // channels
+    out.extend_from_slice(&channels.to_le_bytes());
     out.extend_from_slice(&sample_rate.to_le_bytes());
-    out.extend_from_slice(&(sample_rate * 4).to_le_bytes()); // byte rate
-    out.extend_from_slice(&4u16.to_le_bytes()); // block align
+    out.extend_from_slice(&(sample_rate * block).to_le_bytes()); // byte rate
+    out.extend_from_slice(&(block as u16).to_le_bytes()); // block align
     out.extend_from_slice(&16u16.to_le_bytes()); // bits per sample
     out.extend_from_slice(b"data");
     out.extend_from_slice(&data_len.to_le_bytes());
-    for (l, r) in left.iter().zip(right) {
-        out.extend_from_slice(&sample(*l).to_le_bytes());
-        out.extend_from_slice(&sample(*r).to_le_bytes());
-    }
     out
 }
 
