@@ -10,8 +10,10 @@
 //! | `env` | `line~`, `vline~`, metaPdLibs `adsr` |
 //! | `delay` | `delwrite~` with `delread~` / `delread4~` |
 //! | `reverb` | metaPdLibs `rev2~` |
+//! | `crystal` | the shared crystal chain: `pitchshift~`, `feedbackdelay`, `rlop~`, `rev2~` |
 
 pub mod control;
+pub mod crystal;
 pub mod delay;
 pub mod env;
 pub mod filter;
@@ -19,6 +21,7 @@ pub mod osc;
 pub mod reverb;
 
 pub use control::{dbtorms, mtof, Random, Timer};
+pub use crystal::Crystal;
 pub use delay::DelayLine;
 pub use env::{Adsr, Line, VLine};
 pub use filter::{Bp, Hip, Lop, Vcf};
