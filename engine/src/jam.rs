@@ -10,9 +10,10 @@ pub struct Jam {
 }
 
 impl Jam {
+    /// An empty jam at `sr` Hz (an unusable rate is taken as 44.1 kHz).
     pub fn new(sr: f32) -> Jam {
         Jam {
-            sr,
+            sr: crate::usable_rate(sr),
             layers: Vec::new(),
             scratch: [vec![0.0; crate::BLOCK], vec![0.0; crate::BLOCK]],
         }

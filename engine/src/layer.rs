@@ -24,7 +24,7 @@ impl Layer {
     /// A layer of `instrument` at `sr` that will play `touches` (any order; rows with a time that
     /// is not a number, negative or past [`MAX_TIME`] are dropped).
     pub fn new(instrument: Instrument, sr: f32, touches: &[Touch], seed: u32) -> Layer {
-        let sr = if sr.is_finite() && sr >= 1000.0 { sr } else { 44_100.0 };
+        let sr = crate::usable_rate(sr);
         let mut timed: Vec<(u64, TouchMsg)> = touches
             .iter()
             .filter(|t| t.time.is_finite() && (0.0..=MAX_TIME).contains(&t.time))

@@ -28,6 +28,15 @@ pub use layer::Layer;
 /// Frames per block: Web Audio's render quantum. Layers render any length; this is the usual one.
 pub const BLOCK: usize = 128;
 
+/// `sr` if it is a usable sample rate, else the app's 44.1 kHz.
+pub(crate) fn usable_rate(sr: f32) -> f32 {
+    if sr.is_finite() && (1000.0..=768_000.0).contains(&sr) {
+        sr
+    } else {
+        44_100.0
+    }
+}
+
 /// One touch event of a performance, as recorded (the app's CSV row).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Touch {
