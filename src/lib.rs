@@ -15,6 +15,7 @@ pub mod dates;
 pub mod feed;
 pub mod instrument;
 pub mod performance;
+pub mod take;
 pub mod touches;
 pub mod trace;
 pub mod urls;

@@ -107,6 +107,19 @@ fn decimal(s: &str) -> Option<f64> {
     Some(if neg { -v } else { v })
 }
 
+/// The app's CSV of `touches`: the header `time,x,y,z,moving`, then one row per touch with six
+/// decimals, `0.123456, 0.500000, 0.250000, 20.000000, 0`, each line ending in a newline.
+pub fn to_csv(touches: &[Touch]) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(20 + touches.len() * 48);
+    out.push_str("time,x,y,z,moving\n");
+    for t in touches {
+        let moving = u8::from(t.moving);
+        let _ = writeln!(out, "{:.6}, {:.6}, {:.6}, {:.6}, {moving}", t.time, t.x, t.y, t.z);
+    }
+    out
+}
+
 /// The time of the last touch, in seconds (0 for none).
 pub fn duration(touches: &[Touch]) -> f32 {
     touches.iter().map(|t| t.time).fold(0.0, f32::max)
@@ -118,6 +131,18 @@ mod tests {
 
     fn t(time: f32, x: f32, y: f32, z: f32, moving: bool) -> Touch {
         Touch { time, x, y, z, moving }
+    }
+
+    #[test]
+    fn writes_the_apps_format_and_reads_it_back() {
+        let rows = vec![t(0.0, 0.5, 0.25, 20.0, false), t(0.123456, 1.0, 0.0, 31.5, true)];
+        let csv = to_csv(&rows);
+        assert_eq!(
+            csv,
+            "time,x,y,z,moving\n0.000000, 0.500000, 0.250000, 20.000000, 0\n0.123456, 1.000000, 0.000000, 31.500000, 1\n"
+        );
+        assert_eq!(parse(&csv), rows);
+        assert_eq!(to_csv(&[]), "time,x,y,z,moving\n");
     }
 
     #[test]

@@ -6,6 +6,5 @@ pub mod note;
 pub mod notes;
 pub mod scheduler;
 pub mod synth;
-pub mod wav;
 
 pub use note::{mtof, Control, Drum, DrumHit, Note, Scheme};

@@ -35,5 +35,5 @@ pub async fn render(jam: &Jam, sample_rate: f32) -> Result<(Vec<f32>, Vec<f32>),
 /// The jam as a 16-bit PCM WAV file at 44.1 kHz.
 pub async fn wav(jam: &Jam) -> Result<Vec<u8>, JsValue> {
     let (left, right) = render(jam, 44_100.0).await?;
-    Ok(crate::audio::wav::encode(&left, &right, 44_100))
+    Ok(microjam_engine::wav::encode(&left, &right, 44_100))
 }
