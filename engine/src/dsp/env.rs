@@ -86,8 +86,13 @@ impl VLine {
     pub fn set(&mut self, target: f32, ms: f32, delay_ms: f32) {
         let sr = self.line.sr;
         let start = self.now + ms_to_samples(delay_ms, sr).round() as u64;
-        // Later segments are forgotten, as Pd's vline~ does.
-        while self.count > 0 && self.pending[self.count - 1].start >= start {
+        let length = ms_to_samples(ms, sr).round() as u32;
+        // Later segments are forgotten, as Pd's vline~ does; a jump at the same start is kept
+        // before a new ramp (Pd's jump-and-slide: an `adsr` with attack 0).
+        while let Some(last) = self.count.checked_sub(1).map(|i| self.pending[i]) {
+            if last.start < start || (last.start == start && last.length == 0 && length > 0) {
+                break;
+            }
             self.count -= 1;
         }
         if self.count == SEGMENTS {
@@ -97,7 +102,7 @@ impl VLine {
         self.pending[self.count] = Segment {
             start,
             target: if target.is_finite() { target } else { 0.0 },
-            length: ms_to_samples(ms, sr).round() as u32,
+            length,
         };
         self.count += 1;
     }
@@ -170,6 +175,11 @@ impl Adsr {
         self.vline.tick()
     }
 }
+
+/// rj's `c_adsr` (quack): the same abstraction as metaPdLibs' `adsr`, object for object (the two
+/// files differ only in comments): `c_adsr level A D S% R`, its level, A and R settable between
+/// triggers through the pub fields.
+pub type CAdsr = Adsr;
 
 #[cfg(test)]
 mod tests {

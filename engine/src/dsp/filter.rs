@@ -79,9 +79,13 @@ pub struct Bp {
     sr: f32,
 }
 
+/// π as Pd's `bp~` writes it (d_filter.c), which sets its exact tuning.
+#[allow(clippy::approx_constant)]
+const PD_PI: f32 = 3.14159;
+
 /// Pd's cheap cosine for `bp~` (a Taylor series, 0 outside ±π/2).
 fn qcos(f: f32) -> f32 {
-    if (-0.5 * 3.14159..=0.5 * 3.14159).contains(&f) {
+    if (-0.5 * PD_PI..=0.5 * PD_PI).contains(&f) {
         let g = f * f;
         ((g * g * g * (-1.0 / 720.0) + g * g * (1.0 / 24.0)) - g * 0.5) + 1.0
     } else {
@@ -99,7 +103,7 @@ impl Bp {
     pub fn set(&mut self, hz: f32, q: f32) {
         let hz = if hz.is_nan() || hz < 0.001 { 10.0 } else { hz };
         let q = if q.is_nan() { 0.0 } else { q.max(0.0) };
-        let omega = hz * (2.0 * 3.14159) / self.sr;
+        let omega = hz * (2.0 * PD_PI) / self.sr;
         let oneminusr = if q < 0.001 { 1.0 } else { (omega / q).min(1.0) };
         let r = 1.0 - oneminusr;
         self.coef1 = 2.0 * qcos(omega) * r;

@@ -5,27 +5,39 @@
 //! | file | Pd objects |
 //! |---|---|
 //! | `control` | `mtof`, `dbtorms`, `delay` (a timer in samples), `random` |
+//! | `clock` | `line` (control rate, stepped every grain), `metro` |
 //! | `osc` | `osc~`, `phasor~`, `noise~` |
 //! | `filter` | `lop~`, `hip~`, `bp~`, `vcf~` |
 //! | `env` | `line~`, `vline~`, metaPdLibs `adsr` |
 //! | `delay` | `delwrite~` with `delread~` / `delread4~` |
 //! | `reverb` | metaPdLibs `rev2~` |
+//! | `pitchshift` | metaPdLibs `pitchshift~` |
+//! | `shaper` | `microjam_spad`'s Chebyshev `csaw` and `2chebypacket` |
+//! | `dubdel`, `chorus`, `dynamics` | rj `e_dubdel`, `e_chorus`, `e_mcompressor` (+ `env~`); leadguitar's distortion |
 //! | `crystal` | the shared crystal chain: `pitchshift~`, `feedbackdelay`, `rlop~`, `rev2~` |
 
+pub mod chorus;
 pub mod control;
+pub mod clock;
 pub mod crystal;
 pub mod delay;
+pub mod dubdel;
+pub mod dynamics;
 pub mod env;
 pub mod filter;
 pub mod osc;
+pub mod pitchshift;
 pub mod reverb;
+pub mod shaper;
 
 pub use control::{dbtorms, mtof, Random, Timer};
-pub use crystal::Crystal;
+pub use clock::{CtlLine, Metro};
+pub use crystal::{Crystal, FeedbackDelay, Rlop};
 pub use delay::DelayLine;
 pub use env::{Adsr, Line, VLine};
 pub use filter::{Bp, Hip, Lop, Vcf};
 pub use osc::{Noise, Osc, Phasor};
+pub use pitchshift::PitchShift;
 pub use reverb::Rev2;
 
 /// 2π in f32.

@@ -6,6 +6,16 @@
 //! the shared output stage.
 
 mod chirp;
+mod fmlead;
+mod keys;
+mod pad;
+mod leadguitar;
+mod quack;
+mod wub;
+mod strings;
+mod stringsynth;
+mod drums;
+mod drumelectro;
 
 use crate::TouchMsg;
 
@@ -87,7 +97,14 @@ impl Instrument {
         let _ = seed;
         match self {
             Instrument::Chirp => Box::new(chirp::Chirp::new(sr)),
-            _ => Box::new(chirp::Chirp::new(sr)),
+            Instrument::Keys => Box::new(keys::Keys::new(sr)),
+            Instrument::Fmlead => Box::new(fmlead::Fmlead::new(sr)),
+            Instrument::Pad => Box::new(pad::Pad::new(sr)),
+            Instrument::Quack => Box::new(quack::Quack::new(sr, seed)),
+            Instrument::Wub => Box::new(wub::Wub::new(sr)),
+            Instrument::Strings => Box::new(strings::Strings::new(sr, seed)),
+            Instrument::Leadguitar => Box::new(leadguitar::Leadguitar::new(sr, seed)),
+            Instrument::Drums => Box::new(drums::Drums::new(sr, seed)),
         }
     }
 }

@@ -1,0 +1,102 @@
+//! leadguitar: `leadguitar.pd` + `microjam_leadguitar_chain.pd` (SPEC.md §4 leadguitar).
+//!
+//! touch_to_notes 36 37 → `stringsynth` → `e_mcompressor 67 2` → `pd distortion` (tanh at ×1259,
+//! three bands) → ×0.15 → `e_chorus` (freq 0.8, mod 1) → `e_dubdel` (dry 1 − dy) to the two
+//! outputs, and the same ×0.15 signal → `pd crystal` at level dy·z' to both.
+
+use super::stringsynth::StringSynth;
+use super::Patch;
+use crate::dsp::chorus::Chorus;
+use crate::dsp::control::earliest;
+use crate::dsp::dubdel::{DubDel, MICROJAM_DUBDEL};
+use crate::dsp::dynamics::{Compressor, Distortion};
+use crate::dsp::Crystal;
+use crate::notes::NoteLogic;
+use crate::TouchMsg;
+
+/// The chorus LFO's phase at time 0: it has run at 0.8 Hz since the patch opened, half a second
+/// ahead of playback (its frequency ramps up in 50 ms at load): 0.8 × (0.5 − 0.025).
+const CHORUS_PHASE: f32 = 0.38;
+
+pub struct Leadguitar {
+    notes: NoteLogic,
+    synth: StringSynth,
+    compressor: Compressor,
+    distortion: Distortion,
+    chorus: Chorus,
+    dubdel: DubDel,
+    crystal: Crystal,
+}
+
+impl Leadguitar {
+    pub fn new(sr: f32, seed: u32) -> Leadguitar {
+        Leadguitar {
+            notes: NoteLogic::new(sr, 36.0, 37.0),
+            synth: StringSynth::new(sr, seed),
+            compressor: Compressor::new(sr, 67.0, 2.0),
+            distortion: Distortion::microjam_leadguitar(sr),
+            chorus: Chorus::new(sr, 0.8, 1.0, CHORUS_PHASE),
+            dubdel: DubDel::new(sr, MICROJAM_DUBDEL),
+            crystal: Crystal::new(sr),
+        }
+    }
+}
+
+impl Patch for Leadguitar {
+    fn touch(&mut self, m: TouchMsg, now: u64) {
+        // touch_to_notes sends, on /m: the bend, the note, then dy (z came with /z before).
+        let out = self.notes.touch(m, now);
+        self.synth.bend(out.bend, now);
+        if let Some((pitch, velocity)) = out.note_on {
+            self.synth.note(pitch, velocity, now);
+        }
+        self.dubdel.set_dry(1.0 - out.dy);
+        self.crystal.set_level(out.dy * out.z);
+    }
+
+    fn next_due(&self) -> Option<u64> {
+        earliest(&[self.notes.due(), self.synth.due()])
+    }
+
+    fn fire(&mut self, now: u64) {
+        if let Some(pitch) = self.notes.fire(now) {
+            self.synth.note(pitch, 0.0, now);
+        }
+        self.synth.fire(now);
+    }
+
+    fn render(&mut self, left: &mut [f32], right: &mut [f32]) {
+        for (l, r) in left.iter_mut().zip(right.iter_mut()) {
+            let voice = self.synth.tick();
+            let driven = 0.15 * self.distortion.tick(self.compressor.tick(voice));
+            let (wl, wr) = self.chorus.tick(driven);
+            let (dl, dr) = self.dubdel.tick(wl, wr);
+            let (cl, cr) = self.crystal.tick(driven);
+            *l = dl + cl;
+            *r = dr + cr;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::instruments::strings::tests::{period, tap};
+    use crate::{Instrument, Layer};
+
+    #[test]
+    fn a_tap_is_a_loud_near_square_tone_at_its_pitch() {
+        let sr = 44_100.0;
+        // x = 0.3: MIDI 36 + 11 = 47 (123.5 Hz, 357 samples).
+        let mut layer = Layer::new(Instrument::Leadguitar, sr, &[tap(0.0, 0.9, 0.5), tap(0.5, 0.3, 0.5)], 1);
+        let (mut l, mut r) = (vec![0.0; 44_100], vec![0.0; 44_100]);
+        for (cl, cr) in l.chunks_mut(128).zip(r.chunks_mut(128)) {
+            layer.render(cl, cr);
+        }
+        let x: Vec<f32> = l.iter().zip(&r).map(|(a, b)| 0.5 * (a + b)).collect();
+        let note = &x[(0.65 * sr) as usize..(0.85 * sr) as usize];
+        let p = period(note, 250, 450);
+        assert!((355..=362).contains(&p), "period {p}");
+        let peak_db = 20.0 * note.iter().fold(0.0f32, |m, v| m.max(v.abs())).log10();
+        assert!((-9.0..=-2.0).contains(&peak_db), "peak {peak_db} dBFS");
+    }
+}
