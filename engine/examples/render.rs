@@ -2,39 +2,69 @@
 //! patches (`scripts/compare-engine.sh`).
 //!
 //! usage: cargo run --release -p microjam-engine --example render -- INSTRUMENT touches.csv out.wav [seconds]
-//! Writes 44.1 kHz 16-bit mono (L+R)/2, sample 0 = time 0, as the Pd reference kit's render.sh.
+//!
+//! Writes 44.1 kHz 16-bit mono (L+R)/2 from time 0 (6 s unless told), as the Pd reference kit's
+//! render.sh does, and rounded as it rounds: the very signal the fidelity test analyses.
+
+#[allow(dead_code)]
+#[path = "../tests/fidelity/touches.rs"]
+mod touches;
+#[allow(dead_code)]
+#[path = "../tests/fidelity/wav.rs"]
+mod wav;
 
 use microjam_engine::{Instrument, Jam, Touch};
+use std::process::ExitCode;
 
-fn main() {
+const SR: u32 = 44_100;
+
+fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.len() < 3 {
+    let (Some(name), Some(csv), Some(out)) = (args.first(), args.get(1), args.get(2)) else {
         eprintln!("usage: render INSTRUMENT touches.csv out.wav [seconds]");
-        std::process::exit(2);
-    }
-    let instrument = Instrument::from_name(&args[0]);
-    let csv = std::fs::read_to_string(&args[1]).expect("touches file");
-    let seconds: f64 = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(6.0);
-    let touches: Vec<Touch> = csv.lines().filter_map(row).collect();
-    let mut jam = Jam::new(44_100.0);
-    jam.add_layer(instrument, &touches, 0);
+        return ExitCode::from(2);
+    };
+    let Some(instrument) = Instrument::from_name(name) else {
+        let names = Instrument::ALL.map(Instrument::name).join(" ");
+        eprintln!("unknown instrument {name:?}: one of {names}");
+        return ExitCode::from(2);
+    };
+    let seconds: f64 = match args.get(3).map(|s| s.parse()) {
+        None => 6.0,
+        Some(Ok(s)) => s,
+        Some(Err(_)) => {
+            eprintln!("seconds: not a number: {}", args[3]);
+            return ExitCode::from(2);
+        }
+    };
+    let text = match std::fs::read_to_string(csv) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("{csv}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let touches: Vec<Touch> = touches::parse_touches(&text)
+        .iter()
+        .map(|t| Touch {
+            time: t.time,
+            x: t.x as f32,
+            y: t.y as f32,
+            z: t.z as f32,
+            moving: t.moving,
+        })
+        .collect();
+    let mut jam = Jam::new(SR as f32);
+    jam.add_layer(Some(instrument), &touches, 0);
     let (left, right) = jam.render_seconds(seconds);
-    let mono: Vec<f32> = left.iter().zip(&right).map(|(l, r)| 0.5 * (l + r)).collect();
-    std::fs::write(&args[2], microjam_engine::wav::encode_mono(&mono, 44_100)).expect("write wav");
-}
-
-/// The app's CSV row: spaces removed, split on commas; the header and bad rows are skipped.
-fn row(line: &str) -> Option<Touch> {
-    let v: Vec<f64> = line
-        .replace(' ', "")
-        .split(',')
-        .map(|c| c.parse().ok())
-        .collect::<Option<_>>()?;
-    (v.len() >= 5).then(|| Touch {
-        time: v[0],
-        x: v[1] as f32,
-        y: v[2] as f32,
-        z: v[3] as f32,
-        moving: v[4] == 1.0,
-    })
+    let mono: Vec<f64> = left
+        .iter()
+        .zip(&right)
+        .map(|(l, r)| 0.5 * (f64::from(*l) + f64::from(*r)))
+        .collect();
+    if let Err(e) = std::fs::write(out, wav::wav16_bytes(&wav::to_pcm16(&mono), SR)) {
+        eprintln!("{out}: {e}");
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
 }
