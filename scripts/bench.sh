@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # Benchmarks (print figures; nothing here passes or fails on time): decoding and parsing 1,000
 # performances of 300 touches, natively and in headless Chromium; drawing 60 card pictures; DOM size
-# and heap after 20 feed pages (release builds, headless Chromium).
+# and heap after 20 feed pages; rendering a jam offline through the engine in the AudioWorklet; audio
+# nodes, processors and the engine's wasm memory over 20 play/stop cycles (release builds, headless
+# Chromium).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 bash "$ROOT/scripts/setup.sh" --test
 cd "$ROOT"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 cargo run --quiet --release --bin bench-decode
+bash "$ROOT/scripts/engine.sh"
 start_test_server
-wasm-pack --log-level warn test --release --headless --chrome -- --test bench_browser -- --nocapture 2>&1 \
-    | grep -E '^\s*(wasm|draw|feed|offline|nodes) ' | sed 's/^\s*//'
+# The engine's cost in the AudioWorklet renders minutes of audio: more than the runner's default 20 s.
+WASM_BINDGEN_TEST_TIMEOUT=600 wasm-pack --log-level warn test --release --headless --chrome -- --test bench_browser -- --nocapture 2>&1 \
+    | grep -E '^\s*(wasm|draw|feed|offline|nodes|worklet) ' | sed 's/^\s*//'
 trunk build --release --offline >/dev/null 2>&1
 node "$ROOT/tests/e2e/bench-load.mjs"

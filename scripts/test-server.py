@@ -4,6 +4,7 @@
 Serves, with CORS headers (the wasm tests run on wasm-pack's own origin):
   /api/...        the committed default data set (public/api), 404 for missing files
   /fixtures/...   tests/fixtures, e.g. a malformed page
+  /engine-build/... the sound engine as scripts/engine.sh builds it ($CARGO_TARGET_DIR/engine)
   /status/NNN     an empty JSON answer with that status
   /slow/MS/...    /api/... after a delay of MS milliseconds
   /flaky/N/KEY/... /... but 500 for the first N requests of each path (for Retry tests; a fresh
@@ -31,7 +32,11 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import fake_cloudkit  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-MOUNTS = {"/api/": os.path.join(ROOT, "public", "api"), "/fixtures/": os.path.join(ROOT, "tests", "fixtures")}
+MOUNTS = {
+    "/api/": os.path.join(ROOT, "public", "api"),
+    "/fixtures/": os.path.join(ROOT, "tests", "fixtures"),
+    "/engine-build/": os.path.join(os.environ.get("CARGO_TARGET_DIR") or os.path.join(ROOT, "target"), "engine"),
+}
 flaky_counts = {}
 flaky_lock = threading.Lock()
 BENCH_PAGES = 25

@@ -8,15 +8,18 @@ bash "$ROOT/scripts/setup.sh" --test
 cd "$ROOT"
 started=$(date +%s)
 
-say "formatting (cargo fmt --check)"
-cargo fmt --check
+say "formatting (cargo fmt --all --check)"
+cargo fmt --all --check
 
-say "lints, native and browser (cargo clippy -D warnings)"
-cargo clippy --quiet --all-targets -- -D warnings
-cargo clippy --quiet --target wasm32-unknown-unknown --all-targets -- -D warnings
+say "lints of the workspace (site and engine), native and browser (cargo clippy -D warnings)"
+cargo clippy --quiet --workspace --all-targets -- -D warnings
+cargo clippy --quiet --workspace --target wasm32-unknown-unknown --all-targets -- -D warnings
 
-say "native tests (cargo test)"
-cargo test --quiet
+say "native tests of the workspace (cargo test --workspace)"
+cargo test --quiet --workspace
+
+say "the sound engine's wasm module and AudioWorklet script (scripts/engine.sh)"
+bash "$ROOT/scripts/engine.sh"
 
 say "browser tests (wasm-pack test --headless --chrome) against scripts/test-server.py"
 start_test_server

@@ -42,6 +42,15 @@ impl Jam {
     pub fn root(&self) -> &Arc<Performance> {
         self.layers.last().expect("a jam has at least one layer")
     }
+
+    /// How long the jam plays (s): 5, or longer when a layer runs past (touch times are at most
+    /// `touches::MAX_TIME`).
+    pub fn length(&self) -> f64 {
+        self.layers
+            .iter()
+            .map(|p| f64::from(crate::touches::duration(&p.touches)))
+            .fold(5.0, f64::max)
+    }
 }
 
 /// A jam being resolved: its layers so far, and why it stopped once it has.
@@ -319,5 +328,23 @@ mod tests {
         assert_eq!(ids(&jam), ["c", "b", "a"]);
         let jam = resolve_loaded(perf("d", Some("zz")), |id| loaded.get(id).cloned());
         assert_eq!(jam.end, ChainEnd::MissingParent("zz".into()));
+    }
+
+    #[test]
+    fn a_jam_lasts_5_seconds_or_as_long_as_its_longest_layer() {
+        let tap = |time| crate::touches::Touch {
+            time,
+            x: 0.5,
+            y: 0.5,
+            z: 20.0,
+            moving: false,
+        };
+        let layer = |id: &str, time| Arc::new(Performance::new(id, "p", "keys", None, vec![tap(time)]));
+        let jam = |layers| Jam {
+            layers,
+            end: ChainEnd::Root,
+        };
+        assert_eq!(jam(vec![layer("a", 1.0), layer("b", 4.0)]).length(), 5.0);
+        assert_eq!(jam(vec![layer("a", 1.0), layer("b", 7.5)]).length(), 7.5);
     }
 }

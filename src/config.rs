@@ -1,7 +1,9 @@
 //! Deploy-time configuration read from index.html, so one build serves any backend:
 //! `<meta name="microjam-api" content="https://api.example.org/v1">` (default `/api`, same origin),
 //! or `<meta name="microjam-backend" content="cloudkit">` with the container's
-//! `microjam-cloudkit-container`, `-environment` (default production) and `-token`.
+//! `microjam-cloudkit-container`, `-environment` (default production) and `-token`. The build writes
+//! where the sound engine is: `microjam-engine` (its wasm module) and `microjam-engine-processor` (the
+//! AudioWorklet script), file names with a content hash (scripts/engine-hook.sh).
 
 use crate::api::{Backend, Endpoints};
 use crate::{cloudkit, urls};
@@ -41,6 +43,21 @@ pub fn backend() -> Backend {
     }
 }
 
+/// The sound engine's files, resolved against the document's URL: (wasm module, processor script).
+/// None when the page does not name them (a build without the engine hook).
+pub fn engine_files() -> Option<(String, String)> {
+    let (module, processor) = (meta("microjam-engine")?, meta("microjam-engine-processor")?);
+    Some((resolved(&module), resolved(&processor)))
+}
+
+fn resolved(url: &str) -> String {
+    let document_url = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    urls::resolve(&document_url, url).unwrap_or_else(|| url.to_owned())
+}
+
 fn meta(name: &str) -> Option<String> {
     let document = web_sys::window()?.document()?;
     let element = document.query_selector(&format!("meta[name=\"{name}\"]")).ok()??;
@@ -51,10 +68,5 @@ fn meta(name: &str) -> Option<String> {
 }
 
 fn api_base() -> String {
-    let configured = meta("microjam-api").unwrap_or_else(|| DEFAULT_API_BASE.to_owned());
-    let document_url = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten())
-        .unwrap_or_default();
-    urls::resolve(&document_url, &configured).unwrap_or(configured)
+    resolved(&meta("microjam-api").unwrap_or_else(|| DEFAULT_API_BASE.to_owned()))
 }

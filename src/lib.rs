@@ -4,7 +4,6 @@
 //! browser build (`target_arch = "wasm32"`), so `cargo test` on the host never compiles it.
 
 pub mod api;
-pub mod audio;
 pub mod bench_input;
 pub mod chain;
 pub mod cloudkit;
@@ -15,9 +14,11 @@ pub mod dates;
 pub mod feed;
 pub mod instrument;
 pub mod performance;
+pub mod score;
 pub mod take;
 pub mod touches;
 pub mod trace;
+pub mod transport;
 pub mod urls;
 pub mod wording;
 

@@ -135,7 +135,9 @@ impl Recorder {
     /// Seconds left in the take at `now_ms` (None before the first touch or after the end).
     pub fn remaining(&self, now_ms: f64) -> Option<f64> {
         match self.state {
-            TakeState::Recording { start_ms } => Some((TAKE_SECONDS - (now_ms - start_ms) / 1000.0).clamp(0.0, TAKE_SECONDS)),
+            TakeState::Recording { start_ms } => {
+                Some((TAKE_SECONDS - (now_ms - start_ms) / 1000.0).clamp(0.0, TAKE_SECONDS))
+            }
             _ => None,
         }
     }
@@ -168,11 +170,18 @@ mod tests {
         let mut r = Recorder::default();
         assert_eq!(r.state(), TakeState::Ready);
         let first = r.sample(at(PointerKind::Down, 1000.0, 100.0, 300.0)).unwrap();
-        assert_eq!((first.time, first.x, first.y, first.z, first.moving), (0.0, 0.25, 0.75, 20.0, false));
+        assert_eq!(
+            (first.time, first.x, first.y, first.z, first.moving),
+            (0.0, 0.25, 0.75, 20.0, false)
+        );
         let drag = r.sample(at(PointerKind::Move, 1016.0, 120.0, 280.0)).unwrap();
         assert!((drag.time - 0.016).abs() < 1e-6 && drag.moving && (drag.x - 0.3).abs() < 1e-6);
         assert_eq!(r.sample(at(PointerKind::Up, 1100.0, 120.0, 280.0)), None);
-        assert_eq!(r.sample(at(PointerKind::Move, 1200.0, 10.0, 10.0)), None, "hover is not a drag");
+        assert_eq!(
+            r.sample(at(PointerKind::Move, 1200.0, 10.0, 10.0)),
+            None,
+            "hover is not a drag"
+        );
         let tap = r.sample(at(PointerKind::Down, 2500.0, 0.0, 0.0)).unwrap();
         assert!(!tap.moving && (tap.time - 1.5).abs() < 1e-6);
         assert_eq!(r.rows().len(), 3);
@@ -195,7 +204,10 @@ mod tests {
         let mut r = Recorder::default();
         r.sample(at(PointerKind::Down, 10_000.0, 1.0, 1.0));
         assert_eq!(r.remaining(12_000.0), Some(3.0));
-        assert!(r.sample(at(PointerKind::Move, 15_000.0, 2.0, 2.0)).is_some(), "5.000 s is still in");
+        assert!(
+            r.sample(at(PointerKind::Move, 15_000.0, 2.0, 2.0)).is_some(),
+            "5.000 s is still in"
+        );
         assert_eq!(r.sample(at(PointerKind::Move, 15_001.0, 2.0, 2.0)), None);
         assert_eq!(r.state(), TakeState::Done);
         assert_eq!(r.sample(at(PointerKind::Down, 15_100.0, 2.0, 2.0)), None);

@@ -11,7 +11,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[path = "browser/support.rs"]
 mod support;
-use support::{document, server, sleep};
+use support::{document, server, sleep, use_engine};
 
 fn now() -> f64 {
     web_sys::window().unwrap().performance().unwrap().now()
@@ -138,9 +138,10 @@ async fn four_layer_jam() -> microjam_web::chain::Jam {
 
 #[wasm_bindgen_test]
 async fn render_a_four_layer_jam_offline() {
+    use_engine();
     let jam = four_layer_jam().await;
-    let notes = microjam_web::audio::notes::jam_notes(&jam).len();
-    let length = microjam_web::audio::notes::jam_length(&jam) + microjam_web::player::offline::TAIL;
+    let touches: usize = jam.layers.iter().map(|p| p.touches.len()).sum();
+    let length = jam.length() + microjam_web::score::TAIL;
     let mut times = Vec::new();
     for _ in 0..5 {
         let start = now();
@@ -150,34 +151,141 @@ async fn render_a_four_layer_jam_offline() {
     times.sort_by(f64::total_cmp);
     let median = times[2];
     log(&format!(
-        "offline render of a 4-layer jam ({notes} notes, {length:.1} s of audio at 44.1 kHz): median {median:.0} ms = {:.3} × real time (5 runs)",
+        "offline render of a 4-layer jam ({touches} touches, {length:.1} s of audio at 44.1 kHz) in the AudioWorklet: median {median:.0} ms = {:.3} × real time (5 runs, the first fetching the engine)",
         median / 1000.0 / length
     ));
 }
 
 #[wasm_bindgen_test]
-async fn audio_nodes_after_20_play_stop_cycles() {
+async fn audio_nodes_worklets_and_engine_memory_over_20_play_stop_cycles() {
     use leptos::prelude::*;
     use microjam_web::player::{self, Playback};
+    use_engine();
     let jam = four_layer_jam().await;
     let owner = Owner::new();
     let signals = owner.with(|| {
         Playback::provide();
         Playback::get().unwrap()
     });
-    let mut counts = Vec::new();
+    let mut figures = Vec::new();
     for _ in 0..20 {
         player::toggle(&jam, None, signals);
+        for _ in 0..250 {
+            if signals.current.get_untracked().is_some() {
+                break;
+            }
+            sleep(20).await;
+        }
         sleep(150).await;
-        counts.push(player::live_nodes());
+        let stats = player::engine_stats().await.expect("the engine is playing");
+        figures.push((player::live_nodes(), stats.instances, stats.memory));
         player::stop();
     }
     sleep(100).await;
+    let after = player::engine_stats().await.expect("the engine stays");
+    let shown = |(nodes, instances, memory): (usize, u32, u32)| {
+        format!(
+            "{nodes} node, {instances} processor, {:.2} MB wasm memory",
+            f64::from(memory) / 1e6
+        )
+    };
     log(&format!(
-        "nodes   audio nodes alive while playing (cycles 1, 10, 20): {}, {}, {}; after the 20th stop: {} (the shared buses)",
-        counts[0],
-        counts[9],
-        counts[19],
-        player::live_nodes()
+        "nodes   over 20 play/stop cycles of a 4-layer jam: cycle 1 {}; cycle 10 {}; cycle 20 {}; after the 20th stop {}",
+        shown(figures[0]),
+        shown(figures[9]),
+        shown(figures[19]),
+        shown((player::live_nodes(), after.instances, after.memory)),
     ));
+}
+
+/// A busy 5 s layer for the cost benchmark: drags sweeping the square (a touch every 16 ms, the
+/// app's rate) broken by taps every 0.4 s, so every instrument is always sounding and re-triggering.
+fn busy_layer(id: &str, instrument: &str) -> std::sync::Arc<microjam_web::performance::Performance> {
+    use microjam_web::touches::Touch;
+    let touches = (0..312)
+        .map(|i| {
+            let t = i as f32 * 0.016;
+            Touch {
+                time: t,
+                x: 0.5 + 0.45 * (t * 1.7).sin(),
+                y: 0.5 + 0.45 * (t * 1.1).cos(),
+                z: 20.0 + 18.0 * (t * 3.0).sin().abs(),
+                moving: i % 25 != 0,
+            }
+        })
+        .collect();
+    std::sync::Arc::new(microjam_web::performance::Performance::new(
+        id, "bench", instrument, None, touches,
+    ))
+}
+
+/// Median wall time (ms) of `runs` offline renders of `layers` busy layers of `instrument`, and the
+/// number of 128-frame blocks rendered.
+async fn render_ms(instrument: &str, layers: usize, runs: usize) -> (f64, f64) {
+    let jam = microjam_web::chain::Jam {
+        layers: (0..layers)
+            .map(|i| busy_layer(&format!("layer-{i}"), instrument))
+            .collect(),
+        end: microjam_web::chain::ChainEnd::Root,
+    };
+    let blocks = ((jam.length() + microjam_web::score::TAIL) * 44_100.0 / 128.0).ceil();
+    let mut times = Vec::new();
+    for _ in 0..runs {
+        let start = now();
+        microjam_web::player::offline::render(&jam, 44_100.0).await.unwrap();
+        times.push(now() - start);
+    }
+    times.sort_by(f64::total_cmp);
+    (times[runs / 2], blocks)
+}
+
+#[wasm_bindgen_test]
+async fn engine_cost_per_block_in_the_audioworklet() {
+    use_engine();
+    let block_ms = 128.0 / 44.1;
+    render_ms("chirp", 1, 1).await; // fetches and compiles the engine
+    log(&format!(
+        "worklet engine cost per 128-frame block ({block_ms:.2} ms of audio at 44.1 kHz) in headless Chromium's AudioWorklet (offline renders of busy 5 s layers, median of 3; one layer's cost = (5 layers − 1 layer) / 4):"
+    ));
+    let mut heaviest = ("", 0.0);
+    for instrument in microjam_web::instrument::ALL {
+        let (one, blocks) = render_ms(instrument, 1, 3).await;
+        let (five, _) = render_ms(instrument, 5, 3).await;
+        let per_layer = ((five - one) / 4.0 / blocks).max(1e-6);
+        let fixed = (one / blocks - per_layer).max(0.0);
+        log(&format!(
+            "worklet   {instrument:<10} {:>6.1} µs per layer per block ({:.1} % of a block), {:>5.1} µs fixed",
+            per_layer * 1000.0,
+            per_layer / block_ms * 100.0,
+            fixed * 1000.0
+        ));
+        if per_layer > heaviest.1 {
+            heaviest = (instrument, per_layer);
+        }
+    }
+    // The most layers of the heaviest instrument that leave half of the audio thread free: from the
+    // estimate, render, rescale by what the render took, a few times; the largest count that fitted.
+    let (instrument, per_layer) = heaviest;
+    let half = block_ms / 2.0;
+    let mut layers = (half / per_layer).floor().max(1.0) as usize;
+    let mut fitted = None;
+    for _ in 0..4 {
+        let (ms, blocks) = render_ms(instrument, layers, 1).await;
+        let per_block = ms / blocks;
+        if per_block <= half && fitted.is_none_or(|(n, _)| layers > n) {
+            fitted = Some((layers, per_block));
+        }
+        let next = ((layers as f64) * half / per_block).floor().max(1.0) as usize;
+        if next == layers {
+            break;
+        }
+        layers = next;
+    }
+    match fitted {
+        Some((layers, per_block)) => log(&format!(
+            "worklet   the heaviest, {instrument}: {layers} layers render in {per_block:.3} ms per block ({:.0} % of real time): the most found with half the audio thread free",
+            per_block / block_ms * 100.0
+        )),
+        None => log(&format!("worklet   the heaviest, {instrument}: not even one layer leaves half the audio thread free")),
+    }
 }

@@ -5,6 +5,9 @@
 //! touches into memory from `mj_alloc` as 5 f32 per row (time, x, y, z, moving) and adds it with
 //! `mj_add_layer`, then calls `mj_render` for every 128-frame quantum and reads left then right
 //! from the returned pointer.
+//!
+//! Only with the `worklet` feature (on by default): the site's own wasm links the engine without it.
+#![cfg(feature = "worklet")]
 
 use crate::{Instrument, Jam, Touch, BLOCK};
 use std::cell::RefCell;

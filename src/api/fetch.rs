@@ -82,6 +82,35 @@ pub struct Answer {
 /// preflight), with a timeout. It is aborted when the reactive owner that started it is cleaned up
 /// (the page was left, or the resource re-ran). Any status is an answer; no answer is an error.
 pub async fn request(url: &str, body: Option<&str>, timeout: Duration) -> Result<Answer, ApiError> {
+    guarded(timeout, |signal, timed_out| send(url, body, signal, timed_out)).await
+}
+
+/// The bytes of a static file (the sound engine's wasm module) fetched in the same way. A static
+/// host's single-page-app fallback answers a missing file with index.html: that is a 404.
+pub async fn fetch_bytes(url: &str, timeout: Duration) -> Result<Vec<u8>, ApiError> {
+    guarded(timeout, |signal, timed_out| async move {
+        let failed = || failure(&signal, &timed_out);
+        let response = Request::get(url)
+            .abort_signal(Some(&signal))
+            .send()
+            .await
+            .map_err(|_| failed())?;
+        let content_type = response.headers().get("content-type").unwrap_or_default();
+        match response.status() {
+            200..=299 if content_type.starts_with("text/html") => Err(ApiError::Status(404)),
+            200..=299 => response.binary().await.map_err(|_| failed()),
+            status => Err(ApiError::Status(status)),
+        }
+    })
+    .await
+}
+
+/// Runs `go` with an abort signal that fires after `timeout` (setting the flag it is given) or when
+/// the reactive owner that started it is cleaned up (the page was left, or the resource re-ran).
+async fn guarded<T, F>(timeout: Duration, go: impl FnOnce(AbortSignal, Rc<Cell<bool>>) -> F) -> Result<T, ApiError>
+where
+    F: std::future::Future<Output = Result<T, ApiError>>,
+{
     let controller = web_sys::AbortController::new().map_err(|_| ApiError::Network)?;
     let signal = controller.signal();
     // Abort if the owner goes away first; once answered, the cleanup holds nothing.
@@ -104,7 +133,7 @@ pub async fn request(url: &str, body: Option<&str>, timeout: Duration) -> Result
         )
         .ok()
     };
-    let result = send(url, body, &signal, &timed_out).await;
+    let result = go(signal, timed_out).await;
     pending.set(None);
     if let Some(timer) = timer {
         timer.clear();
@@ -112,16 +141,25 @@ pub async fn request(url: &str, body: Option<&str>, timeout: Duration) -> Result
     result
 }
 
-async fn send(url: &str, body: Option<&str>, signal: &AbortSignal, timed_out: &Cell<bool>) -> Result<Answer, ApiError> {
-    let failed = || {
-        if timed_out.get() {
-            ApiError::Timeout
-        } else if signal.aborted() {
-            ApiError::Aborted
-        } else {
-            ApiError::Network
-        }
-    };
+/// Why a request got no answer.
+fn failure(signal: &AbortSignal, timed_out: &Cell<bool>) -> ApiError {
+    if timed_out.get() {
+        ApiError::Timeout
+    } else if signal.aborted() {
+        ApiError::Aborted
+    } else {
+        ApiError::Network
+    }
+}
+
+async fn send(
+    url: &str,
+    body: Option<&str>,
+    signal: AbortSignal,
+    timed_out: Rc<Cell<bool>>,
+) -> Result<Answer, ApiError> {
+    let failed = || failure(&signal, &timed_out);
+    let signal = &signal;
     let sent = match body {
         None => Request::get(url).abort_signal(Some(signal)).send().await,
         Some(body) => {

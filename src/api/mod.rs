@@ -17,7 +17,7 @@ pub mod jams;
 pub use backend::Backend;
 pub use error::ApiError;
 #[cfg(target_arch = "wasm32")]
-pub use fetch::{fetch, fetch_with_timeout, Decode, TIMEOUT};
+pub use fetch::{fetch, fetch_bytes, fetch_with_timeout, Decode, TIMEOUT};
 pub use wire::{Page, Performer};
 
 use crate::urls::encode_segment;

@@ -1,13 +1,29 @@
-//! The one way to show a failed request: the visitor's message and a Retry button. When the browser
-//! comes back online, it retries by itself.
+//! The one way to show a failure: the visitor's message and a Retry button. When the browser comes
+//! back online, it retries by itself. Failed requests (`ApiError`) and a sound engine that would not
+//! load (`player::EngineError`) both show here.
 
 use crate::api::ApiError;
 use leptos::callback::UnsyncCallback;
 use leptos::ev;
 use leptos::prelude::*;
+use std::fmt::Display;
+
+/// Something that went wrong, told to a visitor by `message` and to the console by `Display`.
+pub trait Problem: Display {
+    fn message(&self) -> String;
+}
+
+impl Problem for ApiError {
+    fn message(&self) -> String {
+        ApiError::message(self)
+    }
+}
 
 #[component]
-pub fn ErrorPanel(error: ApiError, #[prop(into)] on_retry: UnsyncCallback<()>) -> impl IntoView {
+pub fn ErrorPanel<E>(error: E, #[prop(into)] on_retry: UnsyncCallback<()>) -> impl IntoView
+where
+    E: Problem + 'static,
+{
     web_sys::console::info_1(&format!("MicroJam: {error}").into());
     let back_online = window_event_listener(ev::online, move |_| on_retry.run(()));
     on_cleanup(move || back_online.remove());

@@ -10,7 +10,7 @@ mod share_button;
 mod trace_canvas;
 mod visibility;
 
-pub use error_panel::ErrorPanel;
+pub use error_panel::{ErrorPanel, Problem};
 pub use feed_view::FeedView;
 pub use jam_card::{Age, JamCard, PerformerLinks, SkeletonCards};
 pub use layout::{FocusOnNavigate, SiteFooter, SiteHeader};

@@ -1,5 +1,8 @@
-//! Play, pause and stop for a jam, with its progress; Space on a focused card toggles it too.
+//! Play, pause and stop for a jam, with its progress; Space on a focused card toggles it too. The
+//! first Play on a page waits for the sound engine to load (the button is busy meanwhile); if it
+//! cannot, the reason shows beneath, with Retry.
 
+use super::ErrorPanel;
 use crate::chain::Jam;
 use crate::player::{self, Playback};
 use leptos::html::Canvas;
@@ -8,6 +11,7 @@ use leptos::prelude::*;
 #[derive(Clone, Copy, PartialEq)]
 enum State {
     Stopped,
+    Loading,
     Playing,
     Paused,
 }
@@ -21,6 +25,7 @@ fn state_of(playback: Playback, id: &str) -> State {
                 State::Playing
             }
         }
+        _ if playback.loading.get().as_deref() == Some(id) => State::Loading,
         _ => State::Stopped,
     }
 }
@@ -49,6 +54,7 @@ pub fn PlayButton(jam: Jam, canvas: NodeRef<Canvas>) -> impl IntoView {
     }
     let label = move || match state.get() {
         State::Stopped => format!("Play jam by {performer}"),
+        State::Loading => format!("Loading jam by {performer}"),
         State::Playing => "Pause".to_owned(),
         State::Paused => "Resume".to_owned(),
     };
@@ -61,24 +67,44 @@ pub fn PlayButton(jam: Jam, canvas: NodeRef<Canvas>) -> impl IntoView {
             let _ = button.focus();
         }
     };
+    let failure = move || {
+        let failed = playback.failed.get().filter(|(failed, _)| *failed == id);
+        let jam = jam.clone();
+        failed.map(|(_, error)| {
+            let retry = move || {
+                if let Some(button) = play_button.get_untracked() {
+                    let _ = button.focus();
+                }
+                toggle(&jam, canvas);
+            };
+            view! { <ErrorPanel error on_retry=retry /> }
+        })
+    };
     view! {
         <div class="player">
             <button node_ref=play_button type="button" class="button play" aria-label=label.clone() title=label
+                aria-busy=move || (state.get() == State::Loading).to_string()
                 on:click=move |_| toggle(&jam_for_click, canvas)>
                 <span class="play-icon" aria-hidden="true">
-                    {move || if state.get() == State::Playing { "❚❚" } else { "▶" }}
+                    {move || match state.get() { State::Playing => "❚❚", State::Loading => "◌", _ => "▶" }}
                 </span>
                 <span class="play-text" aria-hidden="true">
-                    {move || match state.get() { State::Playing => "Pause", State::Paused => "Resume", State::Stopped => "Play" }}
+                    {move || match state.get() {
+                        State::Playing => "Pause",
+                        State::Paused => "Resume",
+                        State::Loading => "Loading…",
+                        State::Stopped => "Play",
+                    }}
                 </span>
             </button>
-            <Show when=move || state.get() != State::Stopped>
+            <Show when=move || matches!(state.get(), State::Playing | State::Paused)>
                 <button type="button" class="button stop" aria-label="Stop" on:click=stop>
                     <span aria-hidden="true">"■"</span>
                 </button>
                 <progress class="progress" max="1" value=move || playback.progress.get() aria-label="Playback progress"></progress>
             </Show>
         </div>
+        {failure}
     }
     .into_any()
 }

@@ -6,6 +6,7 @@ use crate::chain::{ChainEnd, Jam};
 use crate::components::{Age, ErrorPanel, PerformerLinks, PlayButton, ShareButton, TraceCanvas};
 use crate::instrument;
 use crate::performance::Performance;
+use crate::player::EngineError;
 use crate::urls::{data_url, performance_path, performer_path};
 use crate::wording::{plural, trace_label, with_performers};
 use leptos::html::Canvas;
@@ -112,31 +113,35 @@ fn LayerItem(layer: Arc<Performance>, current: String) -> impl IntoView {
 #[component]
 fn DownloadWav(jam: Jam) -> impl IntoView {
     let busy = RwSignal::new(false);
-    let failed = RwSignal::new(false);
-    let save = move |_| {
+    let failed = RwSignal::new(None::<EngineError>);
+    // The render belongs to this component (leaving the page cancels it), also when Retry starts it
+    // from the error panel, which goes away as it starts.
+    let owner = Owner::current();
+    let save = move || {
         if busy.get_untracked() {
             return;
         }
         busy.set(true);
-        failed.set(false);
+        failed.set(None);
         let jam = jam.clone();
-        // Cancelled if the visitor leaves the page while it renders.
-        leptos::task::spawn_local_scoped_with_cancellation(async move {
-            let saved = match crate::player::offline::wav(&jam).await {
-                Ok(bytes) => save_file(&bytes, "audio/wav", &format!("{}.wav", jam.leaf().id)).is_ok(),
-                Err(_) => false,
-            };
+        let render = async move {
+            let saved = crate::player::offline::wav(&jam).await.and_then(|bytes| {
+                save_file(&bytes, "audio/wav", &format!("{}.wav", jam.leaf().id)).map_err(|e| EngineError::start(&e))
+            });
             busy.try_set(false);
-            failed.try_set(!saved);
-        });
+            failed.try_set(saved.err());
+        };
+        match &owner {
+            Some(owner) => owner.with(|| leptos::task::spawn_local_scoped_with_cancellation(render)),
+            None => leptos::task::spawn_local_scoped_with_cancellation(render),
+        }
     };
+    let retry = save.clone();
     view! {
-        <button type="button" class="button" on:click=save disabled=move || busy.get()>
+        <button type="button" class="button" on:click=move |_| save() disabled=move || busy.get()>
             {move || if busy.get() { "Rendering WAV…" } else { "Download WAV" }}
         </button>
-        <Show when=move || failed.get()>
-            <p class="note" role="alert">"Sorry, this browser could not render the audio file."</p>
-        </Show>
+        {move || failed.get().map(|error| view! { <ErrorPanel error on_retry=retry.clone() /> })}
     }
 }
 

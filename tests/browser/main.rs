@@ -5,9 +5,10 @@
 mod api_client;
 mod cloudkit;
 mod support;
-pub use support::{document, server, sleep};
+pub use support::{document, server, set_meta, sleep, use_engine};
 mod gallery;
 mod playback;
+mod processor;
 mod site;
 
 use wasm_bindgen::JsCast;
@@ -80,17 +81,7 @@ pub fn visit(path: &str) -> web_sys::HtmlElement {
 
 /// Points the App at another API base (the `microjam-api` meta tag it reads on every request).
 pub fn set_api_base(base: &str) {
-    let head = document().head().unwrap();
-    let meta = match head.query_selector("meta[name='microjam-api']").unwrap() {
-        Some(meta) => meta,
-        None => {
-            let meta = document().create_element("meta").unwrap();
-            meta.set_attribute("name", "microjam-api").unwrap();
-            head.append_child(&meta).unwrap();
-            meta
-        }
-    };
-    meta.set_attribute("content", base).unwrap();
+    set_meta("microjam-api", base);
 }
 
 /// Shows `path` freshly loaded from `api` (via a detour, so a route seen before is rebuilt).

@@ -1,10 +1,11 @@
-//! Playback through the real Web Audio graph: offline renders checked sample by sample, the WAV
-//! file, and the play, pause and stop buttons.
+//! Playback through the sound engine in the AudioWorklet: offline renders checked sample by sample,
+//! the WAV file, and the play, pause and stop buttons, the engine keeping step with the transport.
 
-use crate::{open, texts, wait_for};
+use crate::{open, texts, use_engine, wait_for};
 use microjam_web::chain::{ChainEnd, Jam};
 use microjam_web::performance::Performance;
-use microjam_web::player::offline;
+use microjam_web::player::{self, offline};
+use microjam_web::score::TAIL;
 use microjam_web::touches::Touch;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -53,6 +54,7 @@ fn onsets(samples: &[f32]) -> Vec<f64> {
 
 #[wasm_bindgen_test]
 async fn an_offline_render_puts_every_onset_within_a_millisecond_of_its_touch() {
+    use_engine();
     // Kicks (bottom-left) and snares (top-left) far apart: nothing rings into the next.
     let times = [0.25_f32, 1.25, 2.5, 3.75];
     let touches = times
@@ -80,7 +82,8 @@ async fn an_offline_render_puts_every_onset_within_a_millisecond_of_its_touch() 
 }
 
 #[wasm_bindgen_test]
-async fn every_scheme_makes_sound_and_a_jam_plays_its_layers_together() {
+async fn every_instrument_makes_sound_and_a_jam_plays_its_layers_together() {
+    use_engine();
     let gesture = |at: f32| {
         let mut t = vec![tap(at, 0.3, 0.3)];
         t.extend((1..20).map(|i| Touch {
@@ -103,6 +106,10 @@ async fn every_scheme_makes_sound_and_a_jam_plays_its_layers_together() {
             "{instrument}"
         );
     }
+    let same = |instrument| jam(vec![performance("same", instrument, gesture(0.1))]);
+    let unknown = offline::render(&same("theremin"), RATE).await.unwrap();
+    let chirp = offline::render(&same("chirp"), RATE).await.unwrap();
+    assert!(unknown == chirp, "an unknown instrument plays as chirp");
     let layered = jam(vec![
         performance("top", "keys", gesture(2.0)),
         performance("bottom", "drums", gesture(0.5)),
@@ -117,19 +124,22 @@ async fn every_scheme_makes_sound_and_a_jam_plays_its_layers_together() {
 
 #[wasm_bindgen_test]
 async fn the_wav_file_holds_the_whole_render() {
+    use_engine();
     let jam = jam(vec![performance("wav", "chirp", vec![tap(0.5, 0.5, 0.5)])]);
     let wav = offline::wav(&jam).await.unwrap();
     let u32_at = |i: usize| u32::from_le_bytes(wav[i..i + 4].try_into().unwrap());
     assert_eq!(&wav[0..4], b"RIFF");
     assert_eq!(&wav[8..12], b"WAVE");
     assert_eq!(u32_at(24), 44_100);
-    let frames = ((5.0 + offline::TAIL) * 44_100.0_f64).ceil() as usize;
+    assert_eq!(u32_at(28), 44_100 * 4, "16-bit stereo");
+    let frames = ((5.0 + TAIL) * 44_100.0_f64).ceil() as usize;
     assert_eq!(u32_at(40) as usize, frames * 4);
     assert_eq!(wav.len(), 44 + frames * 4);
 }
 
 #[wasm_bindgen_test]
 async fn play_pause_resume_and_stop_on_the_performance_page() {
+    use_engine();
     let root = open("/fixtures/gallery", "/performances/c").await;
     let play = wait_for("the play button", || {
         root.query_selector(".jam-actions button.play").unwrap()
@@ -153,6 +163,15 @@ async fn play_pause_resume_and_stop_on_the_performance_page() {
     let at_pause = progress().unwrap();
     crate::sleep(300).await;
     assert_eq!(progress().unwrap(), at_pause, "pausing stops the clock");
+    // The engine paused on the very frame the transport did.
+    let engine = player::engine_stats().await.expect("the engine answers");
+    let heard = engine.position as f64 / f64::from(engine.sample_rate);
+    let shown = player::position().expect("a paused jam has a position");
+    assert!(
+        (heard - shown).abs() <= 1.0 / f64::from(engine.sample_rate),
+        "engine at {heard} s, transport at {shown} s"
+    );
+    assert_eq!(engine.instances, 1, "one engine node serves every jam");
     click(&play);
     wait_for("playing again", || (progress()? > at_pause + 0.01).then_some(())).await;
     click(&root.query_selector(".jam-actions button.stop").unwrap().unwrap());
@@ -162,4 +181,42 @@ async fn play_pause_resume_and_stop_on_the_performance_page() {
     .await;
     assert!(root.query_selector("progress").unwrap().is_none());
     assert_eq!(texts(&root, "h1"), ["Drums jam by alice"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_wav_download_without_its_engine_says_why_and_retry_renders_it() {
+    use_engine();
+    let root = open("/fixtures/gallery", "/performances/c").await;
+    crate::set_meta(
+        "microjam-engine",
+        &format!("{}/engine-build/missing.wasm", crate::server()),
+    );
+    let button = || {
+        let buttons = root.query_selector_all(".performance-page button").unwrap();
+        (0..buttons.length())
+            .filter_map(|i| buttons.item(i))
+            .map(|b| b.unchecked_into::<web_sys::HtmlElement>())
+            .find(|b| b.text_content().unwrap_or_default().contains("WAV"))
+    };
+    wait_for("the Download WAV button", button).await.click();
+    let panel = wait_for("the error panel", || {
+        root.query_selector(".error-panel[role='alert']").unwrap()
+    })
+    .await;
+    assert!(
+        panel
+            .text_content()
+            .unwrap()
+            .contains("The sound engine could not be downloaded (HTTP 404)"),
+        "{:?}",
+        panel.text_content()
+    );
+    use_engine();
+    let retry: web_sys::HtmlElement = panel.query_selector("button").unwrap().unwrap().unchecked_into();
+    retry.click();
+    wait_for("the WAV to render", || {
+        (root.query_selector(".error-panel").unwrap().is_none() && button()?.text_content()? == "Download WAV")
+            .then_some(())
+    })
+    .await;
 }

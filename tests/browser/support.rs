@@ -22,3 +22,31 @@ pub async fn sleep(ms: i32) {
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
+
+/// Sets `<meta name=NAME content=CONTENT>` in the document's head, adding it if missing.
+pub fn set_meta(name: &str, content: &str) {
+    let head = document().head().unwrap();
+    let meta = match head.query_selector(&format!("meta[name='{name}']")).unwrap() {
+        Some(meta) => meta,
+        None => {
+            let meta = document().create_element("meta").unwrap();
+            meta.set_attribute("name", name).unwrap();
+            head.append_child(&meta).unwrap();
+            meta
+        }
+    };
+    meta.set_attribute("content", content).unwrap();
+}
+
+/// Where the player finds the sound engine: as scripts/engine.sh built it, served by the test server
+/// (what Trunk's hook writes into index.html for a real build).
+pub fn use_engine() {
+    set_meta(
+        "microjam-engine",
+        &format!("{}/engine-build/microjam-engine.wasm", server()),
+    );
+    set_meta(
+        "microjam-engine-processor",
+        &format!("{}/engine-build/microjam-engine-processor.js", server()),
+    );
+}

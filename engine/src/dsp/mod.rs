@@ -17,8 +17,8 @@
 //! | `crystal` | the shared crystal chain: `pitchshift~`, `feedbackdelay`, `rlop~`, `rev2~` |
 
 pub mod chorus;
-pub mod control;
 pub mod clock;
+pub mod control;
 pub mod crystal;
 pub mod delay;
 pub mod dubdel;
@@ -30,8 +30,8 @@ pub mod pitchshift;
 pub mod reverb;
 pub mod shaper;
 
-pub use control::{dbtorms, mtof, Random, Timer};
 pub use clock::{CtlLine, Metro};
+pub use control::{dbtorms, mtof, Random, Timer};
 pub use crystal::{Crystal, FeedbackDelay, Rlop};
 pub use delay::DelayLine;
 pub use env::{Adsr, Line, VLine};

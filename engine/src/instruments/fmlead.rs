@@ -185,11 +185,7 @@ mod tests {
         let xs = run(&mut p, 8820);
         let period = (SR / mtof(36.0)).round() as usize;
         let s = &xs[4410..8820 - period];
-        let same: f32 = s
-            .iter()
-            .zip(&xs[4410 + period..])
-            .map(|(a, b)| (a - b).abs())
-            .sum();
+        let same: f32 = s.iter().zip(&xs[4410 + period..]).map(|(a, b)| (a - b).abs()).sum();
         let level: f32 = s.iter().map(|a| a.abs()).sum();
         assert!(same < 0.05 * level, "{same} {level}");
         let peak = xs.iter().fold(0.0f32, |p, x| p.max(x.abs()));
@@ -215,10 +211,7 @@ mod tests {
     #[test]
     fn hostile_touches_stay_finite_and_bounded() {
         let mut p = Fmlead::new(SR);
-        for (i, v) in [f32::NAN, f32::INFINITY, -1e30, 1e30, 0.5]
-            .into_iter()
-            .enumerate()
-        {
+        for (i, v) in [f32::NAN, f32::INFINITY, -1e30, 1e30, 0.5].into_iter().enumerate() {
             p.touch(TouchMsg::from_touch(v, v, v, i % 2 == 1), i as u64 * 100);
             let xs = run(&mut p, 100);
             assert!(xs.iter().all(|x| x.is_finite() && x.abs() <= 1.0));

@@ -6,16 +6,16 @@
 //! the shared output stage.
 
 mod chirp;
+mod drumelectro;
+mod drums;
 mod fmlead;
 mod keys;
-mod pad;
 mod leadguitar;
+mod pad;
 mod quack;
-mod wub;
 mod strings;
 mod stringsynth;
-mod drums;
-mod drumelectro;
+mod wub;
 
 use crate::TouchMsg;
 

@@ -196,13 +196,7 @@ mod tests {
 
     /// The best autocorrelation lag within `lags` (refined by a parabola), as a frequency.
     fn f0(xs: &[f32], lags: std::ops::Range<usize>) -> f32 {
-        let corr = |lag: usize| -> f32 {
-            xs[..xs.len() - 400]
-                .iter()
-                .zip(&xs[lag..])
-                .map(|(a, b)| a * b)
-                .sum()
-        };
+        let corr = |lag: usize| -> f32 { xs[..xs.len() - 400].iter().zip(&xs[lag..]).map(|(a, b)| a * b).sum() };
         let lag = lags.max_by(|&a, &b| corr(a).total_cmp(&corr(b))).unwrap();
         let (a, b, c) = (corr(lag - 1), corr(lag), corr(lag + 1));
         SR / (lag as f32 + 0.5 * (a - c) / (a - 2.0 * b + c))
@@ -241,9 +235,7 @@ mod tests {
 
     /// The pitch's spread (max − min, Hz) over one 6.54 Hz LFO period, from short windows.
     fn wander(xs: &[f32]) -> f32 {
-        let fs: Vec<f32> = (0..13)
-            .map(|i| f0(&xs[i * 500..i * 500 + 1400], 300..380))
-            .collect();
+        let fs: Vec<f32> = (0..13).map(|i| f0(&xs[i * 500..i * 500 + 1400], 300..380)).collect();
         fs.iter().fold(f32::MIN, |m, &f| m.max(f)) - fs.iter().fold(f32::MAX, |m, &f| m.min(f))
     }
 
@@ -280,10 +272,7 @@ mod tests {
     #[test]
     fn hostile_touches_stay_finite() {
         let mut p = Pad::new(SR);
-        for (i, v) in [f32::NAN, f32::INFINITY, -1e30, 1e30, 0.5]
-            .into_iter()
-            .enumerate()
-        {
+        for (i, v) in [f32::NAN, f32::INFINITY, -1e30, 1e30, 0.5].into_iter().enumerate() {
             p.touch(TouchMsg::from_touch(v, v, v, i % 2 == 1), i as u64 * 100);
             let xs = run(&mut p, 100);
             assert!(xs.iter().all(|x| x.is_finite() && x.abs() <= 3.0));
