@@ -6,6 +6,8 @@
 //! Writes 44.1 kHz 16-bit mono (L+R)/2 from time 0 (6 s unless told), as the Pd reference kit's
 //! render.sh does, and rounded as it rounds: the very signal the fidelity test analyses.
 
+#[path = "../tests/fidelity/render.rs"]
+mod render;
 #[allow(dead_code)]
 #[path = "../tests/fidelity/touches.rs"]
 mod touches;
@@ -13,7 +15,7 @@ mod touches;
 #[path = "../tests/fidelity/wav.rs"]
 mod wav;
 
-use microjam_engine::{Instrument, Jam, Touch};
+use microjam_engine::Instrument;
 use std::process::ExitCode;
 
 const SR: u32 = 44_100;
@@ -44,24 +46,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let touches: Vec<Touch> = touches::parse_touches(&text)
-        .iter()
-        .map(|t| Touch {
-            time: t.time,
-            x: t.x as f32,
-            y: t.y as f32,
-            z: t.z as f32,
-            moving: t.moving,
-        })
-        .collect();
-    let mut jam = Jam::new(SR as f32);
-    jam.add_layer(Some(instrument), &touches, 0);
-    let (left, right) = jam.render_seconds(seconds);
-    let mono: Vec<f64> = left
-        .iter()
-        .zip(&right)
-        .map(|(l, r)| 0.5 * (f64::from(*l) + f64::from(*r)))
-        .collect();
+    let mono = render::render_mono(instrument, &touches::parse_touches(&text), 0, seconds);
     if let Err(e) = std::fs::write(out, wav::wav16_bytes(&wav::to_pcm16(&mono), SR)) {
         eprintln!("{out}: {e}");
         return ExitCode::FAILURE;

@@ -17,13 +17,13 @@ mod self_check;
 use fidelity::analyse::analyse_signal;
 use fidelity::features::Features;
 use fidelity::judge::{judge, table, Pair, Verdict};
+use fidelity::render::{render_mono, SR};
 use fidelity::touches::{parse_touches, CsvTouch};
 use fidelity::wav::through_pcm16;
-use microjam_engine::{Instrument, Jam, Touch};
+use microjam_engine::Instrument;
 use std::path::{Path, PathBuf};
 
-/// The references' sample rate and length (render.sh's 44.1 kHz and DUR_S default).
-const SR: f64 = 44_100.0;
+/// The references' length (render.sh's DUR_S default).
 const SECONDS: f64 = 6.0;
 /// The random draws of the engine's render (the app's are not repeatable either: the tolerances
 /// allow for another run's draws).
@@ -53,25 +53,7 @@ fn read(path: &Path) -> String {
 /// 6 s from time 0, (L+R)/2, through 16-bit PCM.
 pub fn render(instrument: &str, touches: &[CsvTouch]) -> Vec<f64> {
     let instrument = Instrument::from_name(instrument).unwrap_or_else(|| panic!("no instrument {instrument}"));
-    let touches: Vec<Touch> = touches
-        .iter()
-        .map(|t| Touch {
-            time: t.time,
-            x: t.x as f32,
-            y: t.y as f32,
-            z: t.z as f32,
-            moving: t.moving,
-        })
-        .collect();
-    let mut jam = Jam::new(SR as f32);
-    jam.add_layer(Some(instrument), &touches, SEED);
-    let (left, right) = jam.render_seconds(SECONDS);
-    let mono: Vec<f64> = left
-        .iter()
-        .zip(&right)
-        .map(|(l, r)| 0.5 * (f64::from(*l) + f64::from(*r)))
-        .collect();
-    through_pcm16(&mono)
+    through_pcm16(&render_mono(instrument, touches, SEED, SECONDS))
 }
 
 /// (reference, candidate) features of every sequence played on `instrument`.

@@ -4,14 +4,10 @@
 //! three bands) → ×0.15 → `e_chorus` (freq 0.8, mod 1) → `e_dubdel` (dry 1 − dy) to the two
 //! outputs, and the same ×0.15 signal → `pd crystal` at level dy·z' to both.
 
-use super::stringsynth::StringSynth;
+use super::strings::StringChain;
 use super::Patch;
 use crate::dsp::chorus::Chorus;
-use crate::dsp::control::earliest;
-use crate::dsp::dubdel::{DubDel, MICROJAM_DUBDEL};
 use crate::dsp::dynamics::{Compressor, Distortion};
-use crate::dsp::Crystal;
-use crate::notes::NoteLogic;
 use crate::TouchMsg;
 
 /// The chorus LFO's phase at time 0: it has run at 0.8 Hz since the patch opened, half a second
@@ -19,59 +15,43 @@ use crate::TouchMsg;
 const CHORUS_PHASE: f32 = 0.38;
 
 pub struct Leadguitar {
-    notes: NoteLogic,
-    synth: StringSynth,
+    chain: StringChain,
     compressor: Compressor,
     distortion: Distortion,
     chorus: Chorus,
-    dubdel: DubDel,
-    crystal: Crystal,
 }
 
 impl Leadguitar {
     pub fn new(sr: f32, seed: u32) -> Leadguitar {
         Leadguitar {
-            notes: NoteLogic::new(sr, 36.0, 37.0),
-            synth: StringSynth::new(sr, seed),
+            chain: StringChain::new(sr, seed, 36.0, 37.0),
             compressor: Compressor::new(sr, 67.0, 2.0),
             distortion: Distortion::microjam_leadguitar(sr),
             chorus: Chorus::new(sr, 0.8, 1.0, CHORUS_PHASE),
-            dubdel: DubDel::new(sr, MICROJAM_DUBDEL),
-            crystal: Crystal::new(sr),
         }
     }
 }
 
 impl Patch for Leadguitar {
     fn touch(&mut self, m: TouchMsg, now: u64) {
-        // touch_to_notes sends, on /m: the bend, the note, then dy (z came with /z before).
-        let out = self.notes.touch(m, now);
-        self.synth.bend(out.bend, now);
-        if let Some((pitch, velocity)) = out.note_on {
-            self.synth.note(pitch, velocity, now);
-        }
-        self.dubdel.set_dry(1.0 - out.dy);
-        self.crystal.set_level(out.dy * out.z);
+        self.chain.touch(m, now);
     }
 
     fn next_due(&self) -> Option<u64> {
-        earliest(&[self.notes.due(), self.synth.due()])
+        self.chain.next_due()
     }
 
     fn fire(&mut self, now: u64) {
-        if let Some(pitch) = self.notes.fire(now) {
-            self.synth.note(pitch, 0.0, now);
-        }
-        self.synth.fire(now);
+        self.chain.fire(now);
     }
 
     fn render(&mut self, left: &mut [f32], right: &mut [f32]) {
         for (l, r) in left.iter_mut().zip(right.iter_mut()) {
-            let voice = self.synth.tick();
+            let voice = self.chain.synth.tick();
             let driven = 0.15 * self.distortion.tick(self.compressor.tick(voice));
             let (wl, wr) = self.chorus.tick(driven);
-            let (dl, dr) = self.dubdel.tick(wl, wr);
-            let (cl, cr) = self.crystal.tick(driven);
+            let (dl, dr) = self.chain.dubdel.tick(wl, wr);
+            let (cl, cr) = self.chain.crystal.tick(driven);
             *l = dl + cl;
             *r = dr + cr;
         }

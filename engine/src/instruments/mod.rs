@@ -113,6 +113,22 @@ impl Instrument {
 mod tests {
     use super::*;
 
+    /// Every patch, before the output stage (which would hide a NaN), stays finite and bounded on
+    /// nonsense touches.
+    #[test]
+    fn every_patch_stays_finite_on_hostile_touches() {
+        for instrument in Instrument::ALL {
+            let mut patch = instrument.patch(44_100.0, 1);
+            let (mut l, mut r) = ([0.0f32; 100], [0.0f32; 100]);
+            for (i, v) in [f32::NAN, f32::INFINITY, -1e30, 1e30, 0.5].into_iter().enumerate() {
+                patch.touch(crate::TouchMsg::from_touch(v, v, v, i % 2 == 1), i as u64 * 100);
+                patch.render(&mut l, &mut r);
+                let bounded = l.iter().chain(&r).all(|x| x.is_finite() && x.abs() <= 4.0);
+                assert!(bounded, "{}: {l:?}", instrument.name());
+            }
+        }
+    }
+
     #[test]
     fn names_round_trip_and_unknown_numbers_are_chirp() {
         for i in Instrument::ALL {

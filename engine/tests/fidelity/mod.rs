@@ -15,6 +15,7 @@ pub mod features;
 pub mod judge;
 pub mod notes;
 pub mod onsets;
+pub mod render;
 pub mod signal;
 pub mod touches;
 pub mod wav;
