@@ -5,6 +5,13 @@
 // Messages in (port), times in seconds of the context's clock:
 //   { type: 'play', run, at, length, tail, layers: [{ instrument, seed, rows: Float32Array(5 per touch) }] }
 //   { type: 'pause', at }  { type: 'resume', at }  { type: 'stop' }  { type: 'stats' }
+//   { type: 'live', run, instrument, seed, layers } starts a jam of the recorded `layers` (none for a
+//     solo take) plus one live layer of `instrument` at once (the next quantum; no end of its own:
+//     'pause' or 'stop' ends it), and
+//   { type: 'touch', x, y, z, moving, stamp } plays a touch on that live layer at the start of the
+//     next quantum (the stage sends one per pointer event, at once).
+//   { type: 'report-touches', on } (for the latency benchmark): after each touch, report
+//     { type: 'touched', stamp, frame, wall }: the quantum's first frame and Date.now() as it renders.
 // A jam can also come in processorOptions.jam (an offline render), played as 'play' at frame 0.
 // Messages out: { type: 'ended', run } once the jam has sounded and died away (or length + tail has
 // passed); { type: 'late', run, seconds } when a command came after its time (it took effect at once);
@@ -29,6 +36,9 @@ class MicroJamEngine extends AudioWorkletProcessor {
     this.playing = false;
     this.queue = []; // { frame, playing }, in frame order
     this.position = 0; // frames of the jam rendered
+    this.liveLayer = -1; // the live layer's number in a 'live' jam
+    this.reporting = false;
+    this.touched = []; // stamps of touches applied at the start of the next quantum
     this.port.onmessage = (event) => this.guard(() => this.receive(event.data));
     this.guard(() => {
       this.instantiate();
@@ -47,6 +57,9 @@ class MicroJamEngine extends AudioWorkletProcessor {
       case 'pause': return this.at(message.at, false);
       case 'resume': return this.at(message.at, true);
       case 'stop': return this.unload();
+      case 'live': return this.live(message);
+      case 'touch': return this.touch(message);
+      case 'report-touches': this.reporting = Boolean(message.on); return undefined;
       case 'stats': return this.port.postMessage({
         type: 'stats', instances, rate: sampleRate, position: this.position,
         memory: this.engine ? this.engine.memory.buffer.byteLength : 0,
@@ -55,6 +68,28 @@ class MicroJamEngine extends AudioWorkletProcessor {
   }
 
   play({ run, at, length, tail, layers }) {
+    this.load(run, layers);
+    this.last = Math.round(length * sampleRate); // the jam's end, after which it may fall quiet
+    this.end = Math.round((length + tail) * sampleRate);
+    this.at(at, true);
+  }
+
+  // The recorded layers and one live layer, from the next quantum until paused or stopped.
+  live({ run, instrument, seed, layers }) {
+    this.load(run, layers);
+    this.liveLayer = this.engine.mj_add_layer(instrument >>> 0, 0, 0, seed >>> 0);
+    this.last = Infinity;
+    this.end = Infinity;
+    this.queue = [{ frame: currentFrame, playing: true }];
+  }
+
+  touch({ x, y, z, moving, stamp }) {
+    if (!this.loaded || this.liveLayer < 0) return;
+    this.engine.mj_touch(this.liveLayer, +x, +y, +z, moving ? 1 : 0);
+    if (this.reporting) this.touched.push(stamp);
+  }
+
+  load(run, layers) {
     this.unload();
     const engine = this.instantiate();
     engine.mj_init(sampleRate);
@@ -69,10 +104,7 @@ class MicroJamEngine extends AudioWorkletProcessor {
     this.run = run;
     this.loaded = true;
     this.position = 0;
-    this.last = Math.round(length * sampleRate); // the jam's end, after which it may fall quiet
-    this.end = Math.round((length + tail) * sampleRate);
     this.quiet = 0;
-    this.at(at, true);
   }
 
   // Starts (true) or pauses (false) the jam at context time `at`, sample-exactly; a late command acts now.
@@ -91,6 +123,7 @@ class MicroJamEngine extends AudioWorkletProcessor {
 
   unload() {
     this.loaded = false;
+    this.liveLayer = -1;
     this.playing = false;
     this.queue = [];
   }
@@ -113,10 +146,17 @@ class MicroJamEngine extends AudioWorkletProcessor {
       if (this.playing) this.renderInto(left, right, f, until);
       f = until;
     }
+    if (this.touched.length) this.reportTouches();
     if (this.playing && this.position >= this.last && (this.quiet >= QUIET_SECONDS * sampleRate || this.position >= this.end)) {
       this.unload();
       this.port.postMessage({ type: 'ended', run: this.run });
     }
+  }
+
+  reportTouches() {
+    const wall = Date.now();
+    for (const stamp of this.touched) this.port.postMessage({ type: 'touched', stamp, frame: currentFrame, wall });
+    this.touched.length = 0;
   }
 
   renderInto(left, right, from, to) {

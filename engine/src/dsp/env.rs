@@ -1,4 +1,5 @@
-//! Envelopes and ramps: `line~`, `vline~` and metaPdLibs' `adsr` (built on `vline~`).
+//! Envelopes and ramps: `line~`, `vline~`, metaPdLibs' `adsr` (built on `vline~`, and rj's `c_adsr`
+//! is the same), and rj's `c_ead`.
 
 use super::ms_to_samples;
 
@@ -181,6 +182,66 @@ impl Adsr {
 /// triggers through the pub fields.
 pub type CAdsr = Adsr;
 
+/// rj's `c_ead attack decay` (ms, each at least 0.1).
+#[derive(Debug, Clone)]
+pub struct Ead {
+    attack: f32,
+    decay: f32,
+    /// The falling ramp (the `vline~` raised to the 4th power) and its step per sample.
+    ramp: f32,
+    step: f32,
+    /// Samples of attack left; then the decay ramp.
+    attack_left: u32,
+    decay_step: f32,
+    sr: f32,
+}
+
+impl Ead {
+    pub fn new(sr: f32, attack: f32, decay: f32) -> Ead {
+        Ead {
+            attack: attack.max(0.1),
+            decay: decay.max(0.1),
+            ramp: 0.0,
+            step: 0.0,
+            attack_left: 0,
+            decay_step: 0.0,
+            sr,
+        }
+    }
+
+    pub fn set_decay(&mut self, ms: f32) {
+        self.decay = if ms.is_finite() { ms.clamp(0.1, 60_000.0) } else { 0.1 };
+    }
+
+    pub fn trigger(&mut self) {
+        let a = ms_to_samples(self.attack, self.sr).max(1.0);
+        self.attack_left = a.round() as u32;
+        self.ramp = 1.0;
+        self.step = 1.0 / a;
+        self.decay_step = 1.0 / ms_to_samples(self.decay, self.sr).max(1.0);
+    }
+
+    #[inline]
+    pub fn tick(&mut self) -> f32 {
+        let r = self.ramp;
+        let r4 = (r * r) * (r * r);
+        if self.attack_left > 0 {
+            // The first vline~ falls from 1 over the attack; at its end both jump.
+            self.attack_left -= 1;
+            if self.attack_left == 0 {
+                self.ramp = 1.0;
+                self.step = self.decay_step;
+            } else {
+                self.ramp = (r - self.step).max(0.0);
+            }
+            1.0 - r4
+        } else {
+            self.ramp = (r - self.step).max(0.0);
+            r4
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,5 +288,18 @@ mod tests {
         e.trigger(0.0);
         let xs: Vec<f32> = (0..30).map(|_| e.tick()).collect();
         assert_eq!(xs[29], 0.0, "{xs:?}");
+    }
+
+    #[test]
+    fn ead_rises_in_its_attack_and_falls_as_a_fourth_power() {
+        let mut e = Ead::new(1000.0, 10.0, 100.0);
+        e.trigger();
+        let xs: Vec<f32> = (0..130).map(|_| e.tick()).collect();
+        assert_eq!(xs[0], 0.0);
+        assert!((xs[5] - (1.0 - 0.5f32.powi(4))).abs() < 1e-4, "{}", xs[5]);
+        assert!((xs[10] - 1.0).abs() < 1e-6, "{}", xs[10]);
+        assert!((xs[60] - 0.5f32.powi(4)).abs() < 1e-4, "{}", xs[60]);
+        assert_eq!(xs[111], 0.0);
+        assert!(xs.windows(2).skip(10).all(|w| w[1] <= w[0]));
     }
 }

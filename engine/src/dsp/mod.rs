@@ -34,9 +34,9 @@ pub use clock::{CtlLine, Metro};
 pub use control::{dbtorms, mtof, Random, Timer};
 pub use crystal::{Crystal, FeedbackDelay, Rlop};
 pub use delay::DelayLine;
-pub use env::{Adsr, Line, VLine};
+pub use env::{Adsr, Ead, Line, VLine};
 pub use filter::{Bp, Hip, Lop, Vcf};
-pub use osc::{Noise, Osc, Phasor};
+pub use osc::{Noise, Osc, Phasor, PinkNoise};
 pub use pitchshift::PitchShift;
 pub use reverb::Rev2;
 

@@ -1,4 +1,5 @@
-//! Oscillators: `osc~` (cosine), `phasor~` (ramp) and `noise~` (white noise).
+//! Oscillators: `osc~` (cosine), `phasor~` (ramp), `noise~` (white noise) and the drums' pink noise
+//! (`s_pinknoise`).
 
 use std::sync::OnceLock;
 
@@ -102,6 +103,39 @@ impl Noise {
         let v = self.state;
         self.state = v.wrapping_mul(435_898_247).wrapping_add(382_842_987);
         ((v & 0x7fff_ffff) as i64 - 0x4000_0000) as f32 * (1.0 / 0x4000_0000 as f32)
+    }
+}
+
+/// `s_pinknoise`: `noise~` through three `rzero~`/`rpole~` pairs, ×0.17.
+#[derive(Debug, Clone)]
+pub struct PinkNoise {
+    noise: Noise,
+    z: [f32; 3],
+    p: [f32; 3],
+}
+
+const PINK_ZEROS: [f32; 3] = [0.984_436, 0.833_923, 0.075_683_6];
+const PINK_POLES: [f32; 3] = [0.995_728, 0.947_906, 0.535_675];
+
+impl PinkNoise {
+    pub fn new(seed: u32) -> PinkNoise {
+        PinkNoise {
+            noise: Noise::new(seed),
+            z: [0.0; 3],
+            p: [0.0; 3],
+        }
+    }
+
+    #[inline]
+    pub fn tick(&mut self) -> f32 {
+        let mut x = self.noise.tick();
+        for i in 0..3 {
+            let y = x - PINK_ZEROS[i] * self.z[i];
+            self.z[i] = x;
+            self.p[i] = y + PINK_POLES[i] * self.p[i];
+            x = self.p[i];
+        }
+        x * 0.17
     }
 }
 

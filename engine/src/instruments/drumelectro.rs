@@ -13,7 +13,7 @@
 //!   the latest oh decay (1500 ms at first) (hh): while off it does not run, so its oscillators
 //!   keep their phases for the next hit, and it outputs 0. Voices start switched off.
 
-use crate::dsp::{ms_to_samples, Bp, Hip, Noise, Osc, Phasor};
+use crate::dsp::{ms_to_samples, Bp, Ead, Hip, Osc, Phasor, PinkNoise};
 
 /// The drum a message names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,91 +22,6 @@ pub enum Kind {
     Sn,
     Hh,
     Oh,
-}
-
-/// rj's `c_ead attack decay` (ms, each at least 0.1).
-#[derive(Debug, Clone)]
-struct Ead {
-    attack: f32,
-    decay: f32,
-    /// The falling ramp (the `vline~` raised to the 4th power) and its step per sample.
-    ramp: f32,
-    step: f32,
-    /// Samples of attack left; then the decay ramp.
-    attack_left: u32,
-    decay_step: f32,
-    sr: f32,
-}
-
-impl Ead {
-    fn new(sr: f32, attack: f32, decay: f32) -> Ead {
-        Ead {
-            attack: attack.max(0.1),
-            decay: decay.max(0.1),
-            ramp: 0.0,
-            step: 0.0,
-            attack_left: 0,
-            decay_step: 0.0,
-            sr,
-        }
-    }
-
-    fn set_decay(&mut self, ms: f32) {
-        self.decay = if ms.is_finite() { ms.clamp(0.1, 60_000.0) } else { 0.1 };
-    }
-
-    fn trigger(&mut self) {
-        let a = ms_to_samples(self.attack, self.sr).max(1.0);
-        self.attack_left = a.round() as u32;
-        self.ramp = 1.0;
-        self.step = 1.0 / a;
-        self.decay_step = 1.0 / ms_to_samples(self.decay, self.sr).max(1.0);
-    }
-
-    #[inline]
-    fn tick(&mut self) -> f32 {
-        let r = self.ramp;
-        let r4 = (r * r) * (r * r);
-        if self.attack_left > 0 {
-            // The first vline~ falls from 1 over the attack; at its end both jump.
-            self.attack_left -= 1;
-            if self.attack_left == 0 {
-                self.ramp = 1.0;
-                self.step = self.decay_step;
-            } else {
-                self.ramp = (r - self.step).max(0.0);
-            }
-            1.0 - r4
-        } else {
-            self.ramp = (r - self.step).max(0.0);
-            r4
-        }
-    }
-}
-
-/// `s_pinknoise`: `noise~` through three `rzero~`/`rpole~` pairs, ×0.17.
-#[derive(Debug, Clone)]
-struct Pink {
-    noise: Noise,
-    z: [f32; 3],
-    p: [f32; 3],
-}
-
-const PINK_ZEROS: [f32; 3] = [0.984_436, 0.833_923, 0.075_683_6];
-const PINK_POLES: [f32; 3] = [0.995_728, 0.947_906, 0.535_675];
-
-impl Pink {
-    #[inline]
-    fn tick(&mut self) -> f32 {
-        let mut x = self.noise.tick();
-        for i in 0..3 {
-            let y = x - PINK_ZEROS[i] * self.z[i];
-            self.z[i] = x;
-            self.p[i] = y + PINK_POLES[i] * self.p[i];
-            x = self.p[i];
-        }
-        x * 0.17
-    }
 }
 
 /// A voice's `switch~`: samples left on.
@@ -131,7 +46,7 @@ pub struct DrumElectro {
     sn_phasor: Phasor,
     sn_ring: Osc,
     sn_bp: Bp,
-    pink: Pink,
+    pink: PinkNoise,
     sn_on: Switch,
     squares: [Phasor; 6],
     hh_hip: Hip,
@@ -166,11 +81,7 @@ impl DrumElectro {
             sn_phasor: Phasor::new(sr),
             sn_ring: Osc::new(sr),
             sn_bp: Bp::new(sr, 5000.0, 3.0),
-            pink: Pink {
-                noise: Noise::new(seed),
-                z: [0.0; 3],
-                p: [0.0; 3],
-            },
+            pink: PinkNoise::new(seed),
             sn_on: Switch::default(),
             squares: [(); 6].map(|_| Phasor::new(sr)),
             hh_hip: Hip::new(sr, 8000.0),
@@ -258,19 +169,6 @@ mod tests {
     use super::*;
 
     const SR: f32 = 44_100.0;
-
-    #[test]
-    fn ead_rises_in_its_attack_and_falls_as_a_fourth_power() {
-        let mut e = Ead::new(1000.0, 10.0, 100.0);
-        e.trigger();
-        let xs: Vec<f32> = (0..130).map(|_| e.tick()).collect();
-        assert_eq!(xs[0], 0.0);
-        assert!((xs[5] - (1.0 - 0.5f32.powi(4))).abs() < 1e-4, "{}", xs[5]);
-        assert!((xs[10] - 1.0).abs() < 1e-6, "{}", xs[10]);
-        assert!((xs[60] - 0.5f32.powi(4)).abs() < 1e-4, "{}", xs[60]);
-        assert_eq!(xs[111], 0.0);
-        assert!(xs.windows(2).skip(10).all(|w| w[1] <= w[0]));
-    }
 
     fn render(kind: Kind, decay: f32, ms: f32) -> Vec<f32> {
         let mut d = DrumElectro::new(SR, 1);
