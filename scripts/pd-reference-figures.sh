@@ -8,19 +8,9 @@
 # usage: scripts/pd-reference-figures.sh [INSTRUMENT...]      (default: all nine)
 # Environment: PD_REFERENCE = the kit's folder (default ../shared/pd-reference beside the repository).
 set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-KIT="$(cd "${PD_REFERENCE:-$ROOT/../shared/pd-reference}" 2>/dev/null && pwd)" ||
-  { echo "no Pd reference kit (set PD_REFERENCE)" >&2; exit 2; }
-[ -x "$KIT/render.sh" ] && [ -f "$KIT/analyse.py" ] || { echo "$KIT: not the Pd reference kit" >&2; exit 2; }
-INSTRUMENTS=("$@")
-[ ${#INSTRUMENTS[@]} -gt 0 ] || INSTRUMENTS=(chirp keys drums strings quack wub pad fmlead leadguitar)
-SEQ_DIR="$ROOT/engine/tests/fixtures/seqs"
+source "$(dirname "$0")/pd-kit.sh" "$@"
 OUT_DIR="$ROOT/engine/tests/fixtures/reference"
 mkdir -p "$OUT_DIR"
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/pdfigures.XXXXXX")"
-trap 'rm -rf "$WORK"' EXIT
-# The reference is the app's first run: no other seeds, no touch jitter, the usual pre-roll, 6 s.
-export DUR_S=6.0 SEED_SHIFT=0 JITTER_MS=0 PRE_BLOCKS=345 KEEP_STEREO=0
 
 # analyse.py's features of one render, trimmed and rounded, one note a line (small, stable diffs).
 TRIM='
@@ -47,8 +37,7 @@ for instr in "${INSTRUMENTS[@]}"; do
   rm -f "$OUT_DIR/$instr"-*.json
   for csv in "$SEQ_DIR"/*.csv; do
     seq="$(basename "$csv" .csv)"
-    "$KIT/render.sh" "$instr" "$csv" "$WORK/ref.wav" 2>"$WORK/render.log" ||
-      { cat "$WORK/render.log" >&2; exit 1; }
+    pd_render "$instr" "$csv" "$WORK/ref.wav"
     python3 -c "$TRIM" "$KIT" "$instr" "$seq" "$csv" "$WORK/ref.wav" "$OUT_DIR/$instr-$seq.json"
     count=$((count + 1))
   done
