@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks (print figures; nothing here passes or fails on time): decoding and parsing 1,000
-# performances of 300 touches, natively and in headless Chromium; drawing 60 card pictures; DOM size
+# performances of 300 touches, natively and in headless Chromium; the sound engine's cost per block for
+# each instrument and the layers that fit in real time, natively; drawing 60 card pictures; DOM size
 # and heap after 20 feed pages; rendering a jam offline through the engine in the AudioWorklet; audio
 # nodes, processors and the engine's wasm memory over 20 play/stop cycles (release builds, headless
 # Chromium).
@@ -10,6 +11,7 @@ bash "$ROOT/scripts/setup.sh" --test
 cd "$ROOT"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 cargo run --quiet --release --bin bench-decode
+cargo run --quiet --release -p microjam-engine --example bench
 bash "$ROOT/scripts/engine.sh"
 start_test_server
 # The engine's cost in the AudioWorklet renders minutes of audio: more than the runner's default 20 s.
