@@ -8,11 +8,13 @@ pub mod bench_input;
 pub mod chain;
 pub mod cloudkit;
 pub mod colour;
+pub mod cursor;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod dataset;
 pub mod dates;
 pub mod feed;
 pub mod instrument;
+pub mod kept;
 pub mod performance;
 pub mod score;
 pub mod take;
@@ -33,6 +35,8 @@ pub mod config;
 pub mod player;
 #[cfg(target_arch = "wasm32")]
 mod routes;
+#[cfg(target_arch = "wasm32")]
+pub mod store;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;
@@ -40,7 +44,7 @@ pub use app::App;
 #[cfg(target_arch = "wasm32")]
 mod app {
     use crate::components::{FocusOnNavigate, OfflineBanner, SiteFooter, SiteHeader};
-    use crate::routes::{GalleryPage, NotFound, PerformancePage, PerformerPage, PrivacyPage};
+    use crate::routes::{GalleryPage, NotFound, PerformPage, PerformancePage, PerformerPage, PrivacyPage};
     use leptos::prelude::*;
     use leptos_meta::{provide_meta_context, Title};
     use leptos_router::components::{Route, Router, Routes};
@@ -63,6 +67,7 @@ mod app {
                     <Routes fallback=|| view! { <NotFound /> }>
                         <Route path=path!("/") view=GalleryPage />
                         <Route path=path!("/privacy") view=PrivacyPage />
+                        <Route path=path!("/perform") view=PerformPage />
                         <Route path=path!("/performances/:id") view=PerformancePage />
                         <Route path=path!("/performers/:name") view=PerformerPage />
                     </Routes>

@@ -51,8 +51,8 @@ impl Score {
     }
 }
 
-/// FNV-1a of the id, folded to 32 bits.
-fn seed(id: &str) -> u32 {
+/// A layer's seed: FNV-1a of its performance's id, folded to 32 bits.
+pub fn seed(id: &str) -> u32 {
     let hash = id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     });

@@ -45,6 +45,11 @@ pub fn performance_path(id: &str) -> String {
     format!("/performances/{}", encode_segment(id))
 }
 
+/// The stage, set to answer the performance `id`: `/perform?reply={id}`.
+pub fn reply_path(id: &str) -> String {
+    format!("/perform?reply={}", encode_segment(id))
+}
+
 /// The site's own page of a performer: `/performers/{name}`.
 pub fn performer_path(name: &str) -> String {
     format!("/performers/{}", encode_segment(name))
@@ -189,6 +194,11 @@ mod tests {
     use super::*;
 
     const BASE: &str = "http://a.test/api/performances.json?x=1";
+
+    #[test]
+    fn reply_links_encode_the_id() {
+        assert_eq!(reply_path("a b&c=d"), "/perform?reply=a%20b%26c%3Dd");
+    }
 
     #[test]
     fn relative_paths_resolve_against_the_response_url() {

@@ -15,6 +15,7 @@ pub fn SiteHeader() -> impl IntoView {
             </A>
             <nav aria-label="Main">
                 <A href="/" exact=true>"Gallery"</A>
+                <A href="/perform">"Perform"</A>
                 <A href="/privacy">"Privacy"</A>
             </nav>
         </header>

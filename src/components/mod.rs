@@ -1,5 +1,6 @@
 //! Components shared by several pages.
 
+mod download_wav;
 mod error_panel;
 mod feed_view;
 mod jam_card;
@@ -10,6 +11,7 @@ mod share_button;
 mod trace_canvas;
 mod visibility;
 
+pub use download_wav::{save_file, DownloadWav};
 pub use error_panel::{ErrorPanel, Problem};
 pub use feed_view::FeedView;
 pub use jam_card::{Age, JamCard, PerformerLinks, SkeletonCards};

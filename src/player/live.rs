@@ -43,6 +43,9 @@ pub(super) struct Engine {
     pub(super) _reports: Closure<dyn FnMut(MessageEvent)>,
 }
 
+/// Someone waiting for the engine to load, told how it went.
+pub(super) type Ready = Box<dyn FnOnce(Result<(), EngineError>)>;
+
 #[derive(Default)]
 pub(super) struct Player {
     pub(super) context: Option<AudioContext>,
@@ -50,6 +53,10 @@ pub(super) struct Player {
     /// The engine is loading; the jam `waiting` plays when it has.
     loading: bool,
     waiting: Option<Request>,
+    /// Told when the engine has loaded (or could not): the stage, waiting to be played.
+    pub(super) ready: Vec<Ready>,
+    /// The stage's live jam is sounding (`stage::start`).
+    pub(super) live: bool,
     pub(super) session: Option<Session>,
     /// Counts plays: the engine's reports name the play they are about.
     runs: u64,
@@ -89,7 +96,22 @@ fn play(request: Request) {
     stop();
     let (signals, id) = (request.signals, request.jam.leaf().id.clone());
     signals.failed.set(None);
-    // Safari's rule: the context is made or resumed in the click itself, before anything is awaited.
+    let context = match context_in_gesture() {
+        Ok(context) => context,
+        Err(e) => return fail(signals, id, EngineError::start(&e)),
+    };
+    if PLAYER.with_borrow(|player| player.engine.is_some()) {
+        start(request);
+    } else {
+        signals.loading.set(Some(id));
+        PLAYER.with_borrow_mut(|player| player.waiting = Some(request));
+        load(context);
+    }
+}
+
+/// The page's one AudioContext (interactive latency, the default), made or resumed now. Safari's
+/// rule: this happens in the click or touch itself, before anything is awaited.
+pub(super) fn context_in_gesture() -> Result<AudioContext, JsValue> {
     let context = PLAYER.with_borrow_mut(|player| -> Result<AudioContext, JsValue> {
         let context = match &player.context {
             Some(context) => context.clone(),
@@ -97,27 +119,15 @@ fn play(request: Request) {
         };
         player.context = Some(context.clone());
         Ok(context)
-    });
-    let context = match context {
-        Ok(context) => context,
-        Err(e) => return fail(signals, id, EngineError::start(&e)),
-    };
+    })?;
     let _ = context.resume();
-    if PLAYER.with_borrow(|player| player.engine.is_some()) {
-        start(request);
-    } else {
-        load(context, request);
-    }
+    Ok(context)
 }
 
-/// Loads the engine onto `context` (once), then plays the jam asked for last.
-fn load(context: AudioContext, request: Request) {
-    request.signals.loading.set(Some(request.jam.leaf().id.clone()));
-    let first = PLAYER.with_borrow_mut(|player| {
-        player.waiting = Some(request);
-        !std::mem::replace(&mut player.loading, true)
-    });
-    if !first {
+/// Loads the engine onto `context` (once); then the jam asked for last plays, and whoever waits in
+/// `ready` hears how it went.
+pub(super) fn load(context: AudioContext) {
+    if PLAYER.with_borrow_mut(|player| std::mem::replace(&mut player.loading, true)) {
         return;
     }
     leptos::task::spawn_local(async move {
@@ -125,10 +135,13 @@ fn load(context: AudioContext, request: Request) {
             Ok(node) => super::reports::install(node),
             Err(e) => Err(e),
         };
-        let waiting = PLAYER.with_borrow_mut(|player| {
+        let (waiting, ready) = PLAYER.with_borrow_mut(|player| {
             player.loading = false;
-            player.waiting.take()
+            (player.waiting.take(), std::mem::take(&mut player.ready))
         });
+        for done in ready {
+            done(made.clone());
+        }
         let Some(request) = waiting else { return };
         request.signals.loading.try_set(None);
         match made {
@@ -252,7 +265,8 @@ pub fn stop() {
     let (waiting, session) = PLAYER.with_borrow_mut(|player| {
         player.clock_run += 1;
         let (waiting, session) = (player.waiting.take(), player.session.take());
-        if waiting.is_some() || session.is_some() {
+        let live = std::mem::take(&mut player.live);
+        if waiting.is_some() || session.is_some() || live {
             if let Some(engine) = &player.engine {
                 let _ = worklet::post(&engine.node, &worklet::command("stop", 0.0));
             }

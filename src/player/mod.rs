@@ -8,6 +8,7 @@ mod error;
 mod live;
 pub mod offline;
 mod reports;
+pub mod stage;
 mod worklet;
 
 pub use error::EngineError;

@@ -14,6 +14,7 @@ const ROUTES = [
   ['performance', null, '.layers li'],
   ['performer', '/performers/glitchfox', 'article.jam-card canvas'],
   ['privacy', '/privacy', 'h2#contact-us'],
+  ['perform', '/perform', '[role=application]'],
   ['not-found', '/no/such/page', '.not-found'],
 ];
 
