@@ -3,8 +3,8 @@
 # performances of 300 touches, natively and in headless Chromium; the sound engine's cost per block for
 # each instrument and the layers that fit in real time, natively; drawing 60 card pictures; DOM size
 # and heap after 20 feed pages; rendering a jam offline through the engine in the AudioWorklet; audio
-# nodes, processors and the engine's wasm memory over 20 play/stop cycles (release builds, headless
-# Chromium).
+# nodes, processors and the engine's wasm memory over 20 play/stop cycles; the stage's latency from a
+# pointer event to its sound over 50 taps (release builds, headless Chromium).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 bash "$ROOT/scripts/setup.sh" --test
@@ -19,3 +19,4 @@ WASM_BINDGEN_TEST_TIMEOUT=600 wasm-pack --log-level warn test --release --headle
     | grep -E '^\s*(wasm|draw|feed|offline|nodes|worklet) ' | sed 's/^\s*//'
 trunk build --release --offline >/dev/null 2>&1
 node "$ROOT/tests/e2e/bench-load.mjs"
+node "$ROOT/tests/e2e/bench-latency.mjs"

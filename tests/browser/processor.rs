@@ -108,3 +108,92 @@ async fn an_exception_is_reported_and_silenced_and_the_next_jam_plays_on_its_fra
     );
     assert!(left.iter().all(|s| s.is_finite() && s.abs() <= 1.0));
 }
+
+#[wasm_bindgen_test]
+async fn a_live_touch_sounds_at_the_start_of_the_next_quantum_and_reports_that_frame() {
+    use_engine();
+    let bytes = microjam_web::api::fetch_bytes(
+        &format!("{}/engine-build/microjam-engine.wasm", server()),
+        std::time::Duration::from_secs(10),
+    )
+    .await
+    .unwrap();
+    let module = JsFuture::from(js_sys::WebAssembly::compile(
+        &js_sys::Uint8Array::from(&bytes[..]).into(),
+    ))
+    .await
+    .unwrap();
+    let ctx =
+        OfflineAudioContext::new_with_number_of_channels_and_length_and_sample_rate(2, RATE as u32, RATE).unwrap();
+    let script = format!("{}/engine-build/microjam-engine-processor.js", server());
+    JsFuture::from(ctx.audio_worklet().unwrap().add_module(&script).unwrap())
+        .await
+        .unwrap();
+    let options = AudioWorkletNodeOptions::new();
+    options.set_number_of_inputs(0);
+    options.set_output_channel_count(&Array::of1(&2.into()));
+    options.set_processor_options(Some(&object(&[("module", module)])));
+    let node = AudioWorkletNode::new_with_options(&ctx, "microjam-engine", &options).unwrap();
+    node.connect_with_audio_node(&ctx.destination()).unwrap();
+    let frames = Rc::new(RefCell::new(Vec::<f64>::new()));
+    let on_message = {
+        let frames = frames.clone();
+        Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            let data = event.data();
+            if Reflect::get(&data, &"type".into()).unwrap().as_string().as_deref() == Some("touched") {
+                assert_eq!(Reflect::get(&data, &"stamp".into()).unwrap().as_f64(), Some(42.0));
+                frames
+                    .borrow_mut()
+                    .push(Reflect::get(&data, &"frame".into()).unwrap().as_f64().unwrap());
+            }
+        })
+    };
+    let port = node.port().unwrap();
+    port.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+
+    let suspend: js_sys::Function = Reflect::get(&ctx, &"suspend".into()).unwrap().unchecked_into();
+    let paused: js_sys::Promise = suspend.call1(&ctx, &0.5.into()).unwrap().unchecked_into();
+    let rendered = ctx.start_rendering().unwrap();
+    JsFuture::from(paused).await.unwrap();
+    // A solo take of drums: the live jam, then a kick (bottom-left) at once.
+    port.post_message(&object(&[("type", "report-touches".into()), ("on", true.into())]))
+        .unwrap();
+    port.post_message(&object(&[
+        ("type", "live".into()),
+        ("run", 1.into()),
+        ("instrument", 2.into()),
+        ("seed", 1.into()),
+        ("layers", Array::new().into()),
+    ]))
+    .unwrap();
+    port.post_message(&object(&[
+        ("type", "touch".into()),
+        ("x", 0.2.into()),
+        ("y", 0.8.into()),
+        ("z", 25.0.into()),
+        ("moving", false.into()),
+        ("stamp", 42.0.into()),
+    ]))
+    .unwrap();
+    sleep(200).await;
+    JsFuture::from(ctx.resume().unwrap()).await.unwrap();
+    let buffer: AudioBuffer = JsFuture::from(rendered).await.unwrap().unchecked_into();
+    sleep(100).await;
+
+    let reported = frames.borrow().clone();
+    assert_eq!(reported.len(), 1, "one report for one touch: {reported:?}");
+    let at = reported[0] as usize;
+    let half = (0.5 * RATE) as usize;
+    assert!(
+        at.is_multiple_of(128) && at.abs_diff(half) <= 128,
+        "applied at the quantum {at}, by 0.5 s"
+    );
+    let left = buffer.get_channel_data(0).unwrap();
+    assert!(left[..at].iter().all(|s| *s == 0.0), "nothing before the touch");
+    let first = left.iter().position(|s| s.abs() > 0.003).expect("the touch sounds");
+    assert!(
+        first >= at && first < at + 128,
+        "it sounds in its quantum: {first} for {at}"
+    );
+    assert!(left.iter().all(|s| s.is_finite() && s.abs() <= 1.0));
+}

@@ -134,8 +134,8 @@ pub fn Stage() -> impl IntoView {
         } else if matches!(whole, 3 | 1) && hand.with_value(|h| h.announced != whole) {
             hand.update_value(|h| h.announced = whole);
             perform.announce.set(format!(
-                "{}s left",
-                crate::wording::plural(whole as usize, "second", "second")
+                "{} left",
+                crate::wording::plural(whole as usize, "second", "seconds")
             ));
         }
     };
