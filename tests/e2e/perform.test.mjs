@@ -61,6 +61,9 @@ test('a scripted gesture becomes a take whose CSV matches it; kept, it survives 
   await page.getByRole('heading', { name: 'Saved on this device' }).waitFor();
   await page.waitForTimeout(300);
   assert.deepEqual(fetched, [], 'the engine is not fetched before the first press');
+  await page.getByLabel('Stage name').fill('Åse Tester');
+  await page.getByLabel('Stage name').press('Tab');
+  await page.getByLabel('Colour').fill('#12ab3c');
   const { box } = await ready(page);
   assert.equal(fetched.length, 1, 'the first press fetches the engine');
   // The gesture: a tap, another tap, a drag of 8 moves; times relative to the first press.
@@ -108,6 +111,12 @@ test('a scripted gesture becomes a take whose CSV matches it; kept, it survives 
   await page.reload();
   await saved.first().waitFor();
   assert.equal(await saved.count(), 1, 'the kept take survives a reload');
+  assert.equal(await page.getByLabel('Stage name').inputValue(), 'Åse Tester', 'the stage name is kept for next time');
+  const [record] = await page.evaluate(() => JSON.parse(localStorage.getItem('microjam:takes')));
+  assert.equal(record.performer, 'Åse Tester');
+  assert.equal(record.colour, '#12AB3CFF', 'the performer\'s colour');
+  assert.equal(record.background_colour, '#141D26FF', 'the default background');
+  assert.equal(record.reply_to, null);
   assert.deepEqual(await csvRows(saved.getByRole('link', { name: 'Download CSV' })), rows, 'and its CSV is the same');
   await saved.getByRole('button', { name: /^Play jam by/ }).click();
   await saved.getByRole('button', { name: 'Pause' }).waitFor();
@@ -165,6 +174,11 @@ test('the keyboard alone records a take', async () => {
   }
   assert.ok(await stage.evaluate((s) => s === document.activeElement), 'Tab reaches the stage');
   assert.match(await stage.getAttribute('aria-describedby'), /stage-help/);
+  assert.match(await page.locator('#stage-help').textContent(), /arrow keys/, 'the keys are explained');
+  assert.deepEqual(await stage.evaluate((s) => [getComputedStyle(s).touchAction, getComputedStyle(s).userSelect]), ['none', 'none'],
+    'no scrolling, zooming or selecting on the stage');
+  const { width, height } = await stage.boundingBox();
+  assert.ok(Math.abs(width - height) < 1 && width >= PHONE.width - 40, `square and as wide as the phone allows: ${width} × ${height}`);
   await page.keyboard.press('Space');
   await page.getByText('Ready: your first touch starts a 5-second take.', { exact: true }).first().waitFor();
   await page.keyboard.press('Enter'); // a tap in the middle
