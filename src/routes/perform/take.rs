@@ -15,6 +15,8 @@ pub fn TakePanel() -> impl IntoView {
     let perform = expect_context::<Perform>();
     let failed = RwSignal::new(None::<StorageError>);
     let again = move || {
+        // In this press, the audio wakes up again, ready for the next take's first touch.
+        crate::player::stage::resume();
         failed.set(None);
         perform.take.set(None);
         perform.phase.set(Phase::Ready);
