@@ -205,9 +205,11 @@ test('blocked storage and an unknown reply id: clear messages, and the take stay
   await page.getByText(/doesn't let the site keep takes/).first().waitFor();
   const { box } = await ready(page);
   await page.mouse.click(box.x + box.width / 3, box.y + box.height / 3);
-  await page.getByRole('button', { name: 'Stop' }).click();
+  await page.getByRole('button', { name: 'Stop' }).focus();
+  await page.keyboard.press('Enter');
   const panel = page.locator('section.take-panel');
   await panel.getByRole('heading', { name: 'Your take' }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'take-heading'); // not lost with Stop
   await panel.getByRole('button', { name: 'Keep' }).click();
   await panel.getByRole('alert').getByText(/doesn't let the site keep takes/).waitFor();
   assert.equal((await csvRows(panel.getByRole('link', { name: 'Download CSV' }))).length, 1, 'still downloadable');

@@ -23,6 +23,8 @@ use web_sys::{KeyboardEvent, PointerEvent};
 struct Hand {
     recorder: Recorder,
     take_id: String,
+    /// A take is under way and not yet handed to the page (the recorder may have ended it itself).
+    open: bool,
     /// The pointer playing (one at a time), and whether a key is holding a touch down.
     pointer: Option<i32>,
     key_down: bool,
@@ -98,9 +100,8 @@ pub fn Stage() -> impl IntoView {
             if let Some(ticker) = h.ticker.take() {
                 ticker.clear();
             }
-            let was_recording = matches!(h.recorder.state(), TakeState::Recording { .. });
             h.recorder.finish();
-            was_recording.then(|| (h.recorder.rows().to_vec(), h.take_id.clone()))
+            std::mem::take(&mut h.open).then(|| (h.recorder.rows().to_vec(), h.take_id.clone()))
         }) else {
             return;
         };
@@ -122,11 +123,25 @@ pub fn Stage() -> impl IntoView {
         ));
         perform.take.set(Some(Arc::new(take)));
         perform.phase.set(Phase::Done);
+        // Stop goes away as the take ends: keyboard focus moves on to the take, not to the page.
+        request_animation_frame(|| {
+            let document = web_sys::window().and_then(|w| w.document());
+            let lost = document
+                .as_ref()
+                .and_then(|d| d.active_element())
+                .is_none_or(|e| e.tag_name() == "BODY");
+            let heading = document.and_then(|d| d.get_element_by_id("take-heading"));
+            if let Some(heading) = heading.filter(|_| lost) {
+                let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(heading).focus();
+            }
+        });
     };
 
     let tick = move || {
-        let remaining = hand.with_value(|h| h.recorder.remaining(now_ms()));
-        let Some(remaining) = remaining else { return };
+        // None once the recorder has ended the take itself: hand it over (finish does that once).
+        let Some(remaining) = hand.with_value(|h| h.recorder.remaining(now_ms())) else {
+            return finish();
+        };
         left.set(remaining);
         let whole = remaining.ceil() as u32;
         if remaining <= 0.0 {
@@ -153,6 +168,7 @@ pub fn Stage() -> impl IntoView {
         hand.update_value(|h| {
             h.recorder = Recorder::default();
             h.take_id = id;
+            h.open = true;
             h.ticker = ticker;
             h.announced = 0;
         });

@@ -47,7 +47,7 @@ pub fn TakePanel() -> impl IntoView {
         let what = if jam.layers.len() > 1 { "reply" } else { "take" };
         Some(view! {
             <section class="take-panel" aria-labelledby="take-heading">
-                <h2 id="take-heading">{format!("Your {what}")}</h2>
+                <h2 id="take-heading" tabindex="-1">{format!("Your {what}")}</h2>
                 <div class="take-body">
                     <div class="jam-picture take-picture">
                         <TraceCanvas layers=jam.layers.clone() label=trace_label(&jam) eager=true canvas />
