@@ -2,6 +2,7 @@
 //! over someone's jam (`?reply=<id>`), then played back, recorded again or kept on this device.
 //! Everything here is this page's own: the stage, the take just recorded, the kept takes.
 
+mod ink;
 mod reply;
 mod saved;
 mod setup;

@@ -3,15 +3,13 @@
 //! app draws (dots for taps, lines for drags). The first touch starts the take (and, for a reply,
 //! the jam beneath it from time 0); it stops five seconds later or on Stop.
 
-use super::{Perform, Phase};
+use super::{ink, Perform, Phase};
 use crate::colour::DEFAULT_BACKGROUND;
-use crate::components::{context, draw_marks};
 use crate::cursor::{action, KeyAction};
 use crate::kept;
 use crate::player::stage as live;
 use crate::take::{PointerKind, PointerSample, Recorder, TakeState, TAKE_SECONDS};
 use crate::touches::Touch;
-use crate::trace::{Geometry, Mark};
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -56,43 +54,21 @@ pub fn Stage() -> impl IntoView {
     let cursor = RwSignal::new((0.5, 0.5));
     let left = RwSignal::new(TAKE_SECONDS);
 
-    // A blank stage of the right size for the screen.
     let clear = move || {
-        let Some(c) = canvas.get_untracked() else { return };
-        let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
-        let side = Geometry::new(f64::from(c.client_width()), ratio).side as u32;
-        c.set_width(side);
-        c.set_height(side);
-        if let Some(ctx) = context(&c) {
-            ctx.set_fill_style_str(&DEFAULT_BACKGROUND.css());
-            ctx.fill_rect(0.0, 0.0, f64::from(side), f64::from(side));
+        if let Some(c) = canvas.get_untracked() {
+            ink::clear(&c);
         }
         hand.update_value(|h| h.pen = None);
     };
     let draw = move |touch: &Touch| {
         let Some(c) = canvas.get_untracked() else { return };
-        let Some(ctx) = context(&c) else { return };
-        let geometry = Geometry {
-            side: f64::from(c.width()),
-        };
-        let here = geometry.point(touch);
-        let from = hand.with_value(|h| h.pen);
-        let mark = match from.filter(|_| touch.moving) {
-            Some(from) => Mark::Segment { from, to: here },
-            None => Mark::Dot {
-                x: here.0,
-                y: here.1,
-                radius: geometry.line_width() / 2.0,
-            },
-        };
-        let colour = perform.colour.get_untracked().css();
-        ctx.set_stroke_style_str(&colour);
-        ctx.set_fill_style_str(&colour);
-        ctx.set_line_width(geometry.line_width());
-        ctx.set_line_cap("round");
-        ctx.set_line_join("round");
-        draw_marks(&ctx, std::iter::once(&mark));
-        hand.update_value(|h| h.pen = Some(here));
+        let pen = ink::touch(
+            &c,
+            touch,
+            hand.with_value(|h| h.pen),
+            &perform.colour.get_untracked().css(),
+        );
+        hand.update_value(|h| h.pen = Some(pen));
     };
 
     let finish = move || {
