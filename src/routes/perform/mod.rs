@@ -39,6 +39,8 @@ pub struct Perform {
     pub colour: RwSignal<Rgba>,
     /// The jam this take answers, once loaded.
     pub backing: RwSignal<Option<Jam>>,
+    /// The jam to answer is still loading: the take waits for it.
+    pub backing_loading: RwSignal<bool>,
     pub phase: RwSignal<Phase>,
     pub engine_error: RwSignal<Option<EngineError>>,
     /// The take just recorded (not kept yet).
@@ -100,6 +102,7 @@ pub fn PerformPage() -> impl IntoView {
         instrument: RwSignal::new("chirp".into()),
         colour: RwSignal::new(crate::colour::DEFAULT_TRACE),
         backing: RwSignal::new(None),
+        backing_loading: RwSignal::new(false),
         phase: RwSignal::new(Phase::Idle),
         engine_error: RwSignal::new(None),
         take: RwSignal::new(None),

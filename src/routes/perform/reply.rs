@@ -21,11 +21,14 @@ pub fn Reply(id: String) -> impl IntoView {
         async move { jam_of(&id).await }
     });
     Effect::new(move |_| {
-        if let Some(Ok(jam)) = jam.get() {
+        let answer = jam.get();
+        perform.backing_loading.set(answer.is_none());
+        if let Some(Ok(jam)) = answer {
             perform.backing.set(Some(jam));
         }
     });
     on_cleanup(move || {
+        perform.backing_loading.try_set(false);
         perform.backing.try_set(None);
     });
     move || {

@@ -133,6 +133,12 @@ pub fn Stage() -> impl IntoView {
 
     // The first touch of a take: the live jam starts with it.
     let begin = move || -> bool {
+        if perform.backing_loading.get_untracked() {
+            perform
+                .announce
+                .set("Wait a moment: the jam you're answering is still loading.".into());
+            return false;
+        }
         let id = kept::new_id(js_sys::Date::now(), js_sys::Math::random());
         let backing = perform.backing.get_untracked();
         let instrument = perform.instrument.get_untracked();
@@ -278,6 +284,7 @@ pub fn Stage() -> impl IntoView {
     let status = move || match perform.phase.get() {
         Phase::Idle => "Touch the stage to start the sound.".to_owned(),
         Phase::Loading => "Loading the sound engine…".to_owned(),
+        Phase::Ready if perform.backing_loading.get() => "Loading the jam you're answering…".to_owned(),
         Phase::Ready => "Ready: your first touch starts a 5-second take.".to_owned(),
         Phase::Recording => format!("Recording: {:.1} s left", left.get()),
         Phase::Done => "Take recorded.".to_owned(),
