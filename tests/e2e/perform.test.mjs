@@ -18,7 +18,7 @@ const WATCH_ENGINE = () => {
   const post = MessagePort.prototype.postMessage;
   MessagePort.prototype.postMessage = function (message, ...rest) {
     if (message && (message.type === 'live' || message.type === 'touch')) {
-      window.__sent.push({ type: message.type, layers: message.layers ? message.layers.length : 0 });
+      window.__sent.push({ type: message.type, layers: message.layers ? message.layers.length : 0, instrument: message.instrument });
     }
     return post.call(this, message, ...rest);
   };
@@ -229,5 +229,24 @@ test('blocked storage and an unknown reply id: clear messages, and the take stay
   await panel.getByRole('button', { name: 'Pause' }).waitFor();
   // The unknown performance's 404 is the browser's own console line, expected here.
   page.problems = page.problems.filter((p) => !p.includes('status of 404'));
+  await close(page, assert);
+});
+
+test('choosing an instrument loads the engine and plays a short preview of it', async () => {
+  const page = await open(env.browser);
+  await page.addInitScript(WATCH_ENGINE);
+  const fetched = [];
+  page.on('request', (request) => { if (isEngine(request.url())) fetched.push(request.url()); });
+  await page.goto(`${BASE}/perform`);
+  const picker = page.getByLabel('Instrument');
+  assert.equal((await picker.locator('option').allTextContents()).length, 9, 'the nine instruments');
+  assert.deepEqual(fetched, []);
+  await picker.selectOption('drums');
+  await page.getByText('Ready: your first touch starts a 5-second take.', { exact: true }).first().waitFor();
+  await page.waitForFunction(() => window.__sent.some((m) => m.type === 'touch'));
+  const sent = await page.evaluate(() => window.__sent.map((m) => m.type));
+  assert.deepEqual(sent, ['live', 'touch'], 'a live layer of the instrument, and one touch on it');
+  assert.equal(await page.evaluate(() => window.__sent[0].instrument), 2, 'drums, the third instrument');
+  assert.equal(fetched.length, 1, 'the engine, fetched on that first choice');
   await close(page, assert);
 });
