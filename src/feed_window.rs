@@ -93,7 +93,9 @@ impl Layout {
 
     /// Records that `row` measured `height`; true if that changes the layout.
     pub fn measure(&mut self, row: usize, height: f64) -> bool {
-        let Some(slot) = self.rows.get_mut(row) else { return false };
+        let Some(slot) = self.rows.get_mut(row) else {
+            return false;
+        };
         if height <= 0.0 || slot.is_some_and(|h| (h - height).abs() < 0.5) {
             return false;
         }

@@ -87,7 +87,10 @@ mod tests {
         assert!(!Paging::Idle.wants_next(false));
         assert!(!Paging::Loading.wants_next(true), "one request at a time");
         assert!(!Paging::Done.wants_next(true));
-        assert!(!Paging::Failed(ApiError::Network).wants_next(true), "a failure waits for Retry");
+        assert!(
+            !Paging::Failed(ApiError::Network).wants_next(true),
+            "a failure waits for Retry"
+        );
         assert!(Paging::Failed(ApiError::Timeout).may_load());
         assert!(!Paging::Loading.may_load());
         assert!(!Paging::Done.may_load());
