@@ -42,9 +42,27 @@ struct Windower {
     /// An anchor to bring back once the rows around it are measured (after Back, or a resize).
     pending: Cell<Option<Anchor>>,
     frame_requested: Cell<bool>,
+    /// False once the view is gone: frames and tasks still on their way then do nothing.
+    alive: Cell<bool>,
 }
 
 impl Windower {
+    /// The grid while the view lives.
+    fn grid(&self) -> Option<HtmlElement> {
+        self.alive
+            .get()
+            .then(|| self.grid.get_untracked())
+            .flatten()
+            .map(Into::into)
+    }
+
+    /// Reads the layout of a feed of `cards` cards.
+    fn with_layout<T>(&self, cards: usize, read: impl FnOnce(&Layout) -> T) -> T {
+        let mut layout = self.layout.borrow_mut();
+        layout.set_cards(cards);
+        read(&layout)
+    }
+
     /// Schedules `update` for the next frame (once however many scroll events come).
     fn request_update(self: &Rc<Self>) {
         if !self.frame_requested.replace(true) {
@@ -58,7 +76,7 @@ impl Windower {
 
     /// Reads the width and the scroll position, then measures what that mounts.
     fn update(self: &Rc<Self>) {
-        let Some(grid) = self.grid.get_untracked() else { return };
+        let Some(grid) = self.grid() else { return };
         let (columns, width, gap) = geometry(&grid);
         let (resized, laid_out) = {
             let mut layout = self.layout.borrow_mut();
@@ -92,7 +110,7 @@ impl Windower {
 
     /// Scrolls so that `anchor` is at the top, then corrects that once its rows are measured.
     fn go_to(self: &Rc<Self>, anchor: Anchor) {
-        let Some(grid) = self.grid.get_untracked() else { return };
+        let Some(grid) = self.grid() else { return };
         let list_top = grid.get_bounding_client_rect().top() + scroll_y();
         let top = self.layout.borrow().top_for(anchor);
         self.pending.set(Some(anchor));
@@ -106,7 +124,7 @@ impl Windower {
 
     /// Measures the mounted rows; if that changes the layout, keeps the card at the top in place.
     fn settle(self: &Rc<Self>) {
-        let Some(grid) = self.grid.get_untracked() else { return };
+        let Some(grid) = self.grid() else { return };
         let cards = mounted_cards(&grid);
         let pending = self.pending.take();
         let keep = pending.or_else(|| {
@@ -147,7 +165,7 @@ impl Windower {
         spawn_local(async move {
             tick().await;
             tick().await;
-            if let (Some(anchor), Some(grid)) = (keep, this.grid.get_untracked()) {
+            if let (Some(anchor), Some(grid)) = (keep, this.grid()) {
                 let selector = format!("article[data-index='{}']", anchor.index);
                 if let Ok(Some(card)) = grid.query_selector(&selector) {
                     let moved = card.get_bounding_client_rect().top() + anchor.offset;
@@ -186,7 +204,7 @@ fn geometry(grid: &HtmlElement) -> (usize, f64, f64) {
             .unwrap_or_default()
     };
     let columns = read("grid-template-columns").split_whitespace().count().max(1);
-    let gap = read("row-gap").trim_end_matches("px").parse().unwrap_or(0.0);
+    let gap = crate::touches::decimal(read("row-gap").trim_end_matches("px")).unwrap_or(0.0);
     (columns, f64::from(grid.client_width()), gap)
 }
 
@@ -229,6 +247,7 @@ pub fn CardWindow(loader: FeedLoader, restore: bool) -> impl IntoView {
         anchor: Cell::new(if restore { place.anchor } else { Anchor::default() }),
         pending: Cell::new(None),
         frame_requested: Cell::new(false),
+        alive: Cell::new(true),
     });
     let (view, version) = (windower.view, windower.version);
     let focused = RwSignal::new(None::<usize>);
@@ -237,23 +256,26 @@ pub fn CardWindow(loader: FeedLoader, restore: bool) -> impl IntoView {
         let (id, _) = playback?.current.get()?;
         jams.with(|jams| jams.iter().position(|jam| jam.leaf().id == id))
     });
+    // The layout lives in the windower; `version` and the number of cards say when it changed.
     let shared = SendWrapper::new(windower.clone());
-    let layout = move || {
+    let cards = move || {
         version.track();
-        let count = jams.with(Vec::len);
-        let mut layout = shared.layout.borrow_mut();
-        layout.set_cards(count);
-        layout.clone()
+        jams.with(Vec::len)
     };
-    let layout = Memo::new(move |_| layout());
-    let segments = Memo::new(move |_| {
-        let columns = layout.with(Layout::columns);
-        let mut keep: Vec<usize> = playing.get().into_iter().collect();
-        if let Some(card) = focused.get() {
-            keep.extend([card.saturating_sub(columns), card, card + columns]);
-        }
-        layout.with(|layout| layout.window(view.get(), SCREENS, &keep))
-    });
+    let segments = {
+        let shared = shared.clone();
+        Memo::new(move |_| {
+            let mut keep: Vec<usize> = playing.get().into_iter().collect();
+            let focus = focused.get();
+            shared.with_layout(cards(), |layout| {
+                if let Some(card) = focus {
+                    let columns = layout.columns();
+                    keep.extend([card.saturating_sub(columns), card, card + columns]);
+                }
+                layout.window(view.get(), SCREENS, &keep)
+            })
+        })
+    };
     let items = move || {
         let mut items = Vec::new();
         jams.with(|jams| {
@@ -268,7 +290,10 @@ pub fn CardWindow(loader: FeedLoader, restore: bool) -> impl IntoView {
         });
         items
     };
-    let near_end = Memo::new(move |_| layout.with(|layout| layout.near_end(view.get(), PRELOAD_SCREENS)));
+    let near_end = {
+        let shared = shared.clone();
+        Memo::new(move |_| shared.with_layout(cards(), |layout| layout.near_end(view.get(), PRELOAD_SCREENS)))
+    };
     loader.follow(near_end.into());
     let setsize = Signal::derive(move || {
         let done = paging.with(|p| *p == Paging::Done);
@@ -278,10 +303,11 @@ pub fn CardWindow(loader: FeedLoader, restore: bool) -> impl IntoView {
             -1
         }
     });
+    // The playing card, while it is out of view.
     let out_of_view = Memo::new(move |_| {
         let index = playing.get()?;
-        let visible = layout.with(|layout| layout.visible(view.get()));
-        (!visible.contains(&index)).then(|| jams.with(|jams| jams.get(index).cloned()))?
+        let visible = shared.with_layout(cards(), |layout| layout.visible(view.get()));
+        (!visible.contains(&index)).then_some(index)
     });
 
     let on_scroll = {
@@ -299,6 +325,7 @@ pub fn CardWindow(loader: FeedLoader, restore: bool) -> impl IntoView {
         let windower = SendWrapper::new(windower.clone());
         let loader = SendWrapper::new(loader.clone());
         on_cleanup(move || {
+            windower.alive.set(false);
             scroll.remove();
             resize.remove();
             loader.set_place(Place {
@@ -344,6 +371,9 @@ pub fn CardWindow(loader: FeedLoader, restore: bool) -> impl IntoView {
                 (at_end && paging.with(|p| *p == Paging::Loading)).then(|| view! { <SkeletonCards count=3 /> })
             }}
         </div>
-        {move || out_of_view.get().map(|jam| view! { <NowPlaying jam /> })}
+        {move || {
+            let jam = jams.with(|jams| jams.get(out_of_view.get()?).cloned())?;
+            Some(view! { <NowPlaying jam /> })
+        }}
     }
 }

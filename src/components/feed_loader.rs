@@ -4,7 +4,7 @@
 //! the most recent feeds with their scroll place, so Back and Forward find them as they were without
 //! asking the backend again; a reload starts fresh.
 
-use crate::api::{ApiError, Page, Performer, View};
+use crate::api::{ApiError, Backend, Page, Performer, View};
 use crate::chain::{self, Jam};
 use crate::config::backend;
 use crate::feed::Feed;
@@ -51,7 +51,7 @@ impl FeedLoader {
     /// The session's loader for `view` on the configured backend, loading its first page if it has
     /// none (a new feed, or one whose first page failed).
     pub fn open(view: View) -> FeedLoader {
-        let key = format!("{:?} {view:?}", backend());
+        let key = key(&view);
         let loader = FEEDS.with_borrow_mut(|feeds| feeds.get_or_insert_with(&key, || FeedLoader::new(view)));
         if loader.0.feed.borrow().pages() == 0 {
             loader.load();
@@ -157,6 +157,20 @@ impl FeedLoader {
             }
             view => backend().page(view).await,
         }
+    }
+}
+
+/// What tells one feed from another: the backend it comes from and which list it is.
+fn key(view: &View) -> String {
+    let source = match backend() {
+        Backend::Json(api) => api.base().to_owned(),
+        Backend::CloudKit(config) => format!("{} {} {}", config.url, config.container, config.environment),
+        Backend::Misconfigured(why) => why,
+    };
+    match view {
+        View::All => source,
+        View::Instrument(name) => format!("{source} instrument {name}"),
+        View::Performer(name) => format!("{source} performer {name}"),
     }
 }
 

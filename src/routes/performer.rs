@@ -12,29 +12,31 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn PerformerPage() -> impl IntoView {
     let params = use_params_map();
-    let name = Memo::new(move |_| params.read().get("name").unwrap_or_default());
     move || {
-        let name = name.get();
+        let name = params.read().get("name").unwrap_or_default();
         let loader = FeedLoader::open(View::Performer(name.clone()));
         let (performer, paging) = (loader.performer(), loader.paging());
         let unknown = move || paging.with(|p| matches!(p, Paging::Failed(e) if e.is_not_found()));
-        let shown =
-            Signal::derive(move || performer.with(|p| p.as_ref().map_or_else(|| name.clone(), |p| p.name.clone())));
+        // The name as the performer record spells it, once it is in.
+        let shown = move || performer.with(|p| p.as_ref().map_or_else(|| name.clone(), |p| p.name.clone()));
+        let empty = format!("{} has no public jams yet.", shown());
         let badge = move || {
-            performer.with(|p| match p {
-                Some(p) => view! {
-                    <span class="performer-badge" style=readable_style(p.colour, p.background)>{p.name.clone()}</span>
-                }
-                .into_any(),
-                None => shown.get().into_any(),
+            performer.with(|p| {
+                p.as_ref().map(|p| {
+                    view! {
+                        <span class="performer-badge" style=readable_style(p.colour, p.background)>{p.name.clone()}</span>
+                    }
+                })
             })
         };
-        let empty = move || format!("{} has no public jams yet.", shown.get());
         view! {
             <Show when=move || !unknown() fallback=|| view! { <NotFound what="performer" /> }>
-                <Title text=shown />
-                <h1 class="performer-name">{badge}</h1>
-                <FeedView loader=loader.clone() empty_message=empty() />
+                <Title text=shown.clone() />
+                <h1 class="performer-name">{badge} {
+                    let shown = shown.clone();
+                    move || performer.with(Option::is_none).then(&shown)
+                }</h1>
+                <FeedView loader=loader.clone() empty_message=empty.clone() />
             </Show>
         }
     }

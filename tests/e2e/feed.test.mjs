@@ -72,7 +72,7 @@ test('Back returns to the same card, with no page asked for twice', async () => 
   assert.deepEqual(page.feedRequests, asked, 'Back again asked for nothing');
   await page.reload();
   await page.locator('article.jam-card').first().waitFor();
-  assert.equal((await topCard(page)).position, 1, 'a reload starts fresh');
+  assert.equal(page.feedRequests.filter((p) => p === '/api/performances.json').length, 2, 'a reload starts fresh');
   await close(page, assert);
 });
 
