@@ -42,6 +42,10 @@ struct Windower {
     /// An anchor to bring back once the rows around it are measured (after Back, or a resize).
     pending: Cell<Option<Anchor>>,
     frame_requested: Cell<bool>,
+    /// Attempts so far at bringing back a pending anchor.
+    tries: Cell<u8>,
+    /// The page's URL when the view was made.
+    href: String,
     /// False once the view is gone: frames and tasks still on their way then do nothing.
     alive: Cell<bool>,
 }
@@ -74,29 +78,36 @@ impl Windower {
         }
     }
 
-    /// Reads the width and the scroll position, then measures what that mounts.
+    /// Takes the grid's columns and width as laid out now; true if they changed (the measured
+    /// heights then no longer hold). The first look at a new list is not a change.
+    fn refresh_geometry(&self, grid: &HtmlElement) -> bool {
+        let (columns, width, gap) = geometry(grid);
+        let mut layout = self.layout.borrow_mut();
+        if layout.columns() == columns && (layout.width() - width).abs() < 0.5 {
+            return false;
+        }
+        let laid_out = layout.width() > 0.0;
+        *layout = layout.resized(columns, width, gap);
+        drop(layout);
+        self.version.update(|v| *v += 1);
+        laid_out
+    }
+
+    /// Reads the width and the scroll position, then measures what that mounts. Once the page has
+    /// moved on (the router scrolls to the top of the next page), the place is no longer updated.
     fn update(self: &Rc<Self>) {
         let Some(grid) = self.grid() else { return };
-        let (columns, width, gap) = geometry(&grid);
-        let (resized, laid_out) = {
-            let mut layout = self.layout.borrow_mut();
-            let laid_out = layout.width() > 0.0;
-            let resized = layout.columns() != columns || (layout.width() - width).abs() >= 0.5;
-            if resized {
-                *layout = layout.resized(columns, width, gap);
-            }
-            (resized, laid_out)
-        };
-        if resized {
-            self.version.update(|v| *v += 1);
-            // The first look at a new list changes its width from nothing: no place to keep yet.
-            if laid_out && self.pending.get().is_none() {
-                self.go_to(self.anchor.get());
-                return;
-            }
+        if href() != self.href {
+            return;
+        }
+        if self.refresh_geometry(&grid) && self.pending.get().is_none() {
+            self.go_to(self.anchor.get());
+            return;
         }
         let view = viewport(&grid);
-        self.anchor.set(self.layout.borrow().anchor_at(view.top));
+        if self.pending.get().is_none() {
+            self.anchor.set(self.layout.borrow().anchor_at(view.top));
+        }
         if self.view.get_untracked() != view {
             self.view.set(view);
         }
@@ -111,9 +122,12 @@ impl Windower {
     /// Scrolls so that `anchor` is at the top, then corrects that once its rows are measured.
     fn go_to(self: &Rc<Self>, anchor: Anchor) {
         let Some(grid) = self.grid() else { return };
+        self.refresh_geometry(&grid);
         let list_top = grid.get_bounding_client_rect().top() + scroll_y();
         let top = self.layout.borrow().top_for(anchor);
+        self.anchor.set(anchor);
         self.pending.set(Some(anchor));
+        self.tries.set(0);
         self.view.set(Viewport {
             top,
             height: inner_height(),
@@ -167,16 +181,29 @@ impl Windower {
             tick().await;
             if let (Some(anchor), Some(grid)) = (keep, this.grid()) {
                 let selector = format!("article[data-index='{}']", anchor.index);
-                if let Ok(Some(card)) = grid.query_selector(&selector) {
-                    let moved = card.get_bounding_client_rect().top() + anchor.offset;
-                    if moved.abs() >= 1.0 {
-                        window().scroll_by_with_x_and_y(0.0, moved);
+                match grid.query_selector(&selector) {
+                    Ok(Some(card)) => {
+                        let moved = card.get_bounding_client_rect().top() + anchor.offset;
+                        if moved.abs() >= 1.0 {
+                            window().scroll_by_with_x_and_y(0.0, moved);
+                        }
                     }
+                    // Not mounted yet: try again after the next frame, a few times.
+                    _ if pending.is_some() && this.tries.replace(this.tries.get() + 1) < 5 => {
+                        this.go_to(anchor);
+                        return;
+                    }
+                    _ => {}
                 }
             }
             this.request_update();
         });
     }
+}
+
+/// The page's URL.
+fn href() -> String {
+    window().location().href().unwrap_or_default()
 }
 
 fn inner_height() -> f64 {
@@ -236,6 +263,8 @@ pub fn CardWindow(loader: FeedLoader, restore: bool) -> impl IntoView {
     let paging = loader.paging();
     let grid = NodeRef::<Div>::new();
     let place = loader.place();
+    // A feed shown before in this session has a place to go back to; a new one starts at the top.
+    let restore = restore && place.layout.is_some();
     let windower = Rc::new(Windower {
         grid,
         layout: RefCell::new(place.layout.unwrap_or_else(|| Layout::new(1, 0.0, 0.0))),
@@ -247,6 +276,8 @@ pub fn CardWindow(loader: FeedLoader, restore: bool) -> impl IntoView {
         anchor: Cell::new(if restore { place.anchor } else { Anchor::default() }),
         pending: Cell::new(None),
         frame_requested: Cell::new(false),
+        tries: Cell::new(0),
+        href: href(),
         alive: Cell::new(true),
     });
     let (view, version) = (windower.view, windower.version);
@@ -337,9 +368,10 @@ pub fn CardWindow(loader: FeedLoader, restore: bool) -> impl IntoView {
     let first = SendWrapper::new(windower);
     Effect::new(move |_| {
         if grid.get().is_some() {
-            first.update();
             if restore {
                 first.go_to(first.anchor.get());
+            } else {
+                first.update();
             }
         }
     });

@@ -11,24 +11,39 @@ use std::cell::{Cell, RefCell};
 use wasm_bindgen::{closure::Closure, JsCast};
 
 thread_local! {
-    /// The URL a Back or Forward last arrived at, until a feed there has used it.
-    static POPPED: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// The address of the link followed last (set before the router handles the click).
+    static FOLLOWED: RefCell<Option<String>> = const { RefCell::new(None) };
     static LISTENING: Cell<bool> = const { Cell::new(false) };
 }
 
-fn href() -> String {
-    window().location().href().unwrap_or_default()
-}
-
-/// Whether this page was reached by Back or Forward. The listener runs in the capture phase, so
-/// before the router's own, and it is installed with the first feed (no feed to restore before).
+/// Whether this feed is shown by Back or Forward rather than by following a link to it: every
+/// followed link is noted on its way to the router, and a feed whose address was not the last link
+/// followed came from the history.
+///
+/// From the first feed on, the browser leaves the scroll position alone on Back and Forward: it
+/// would put back a pixel offset, which points at another card once the cards have reflowed, and it
+/// does so late, as the list grows, over the feed's own restoring.
 fn came_by_history() -> bool {
     if !LISTENING.replace(true) {
-        let on_pop = Closure::<dyn Fn()>::new(|| POPPED.set(Some(href())));
-        let _ = window().add_event_listener_with_callback_and_bool("popstate", on_pop.as_ref().unchecked_ref(), true);
-        on_pop.forget();
+        let on_click = Closure::<dyn Fn(web_sys::Event)>::new(|event: web_sys::Event| {
+            let link = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|e| e.closest("a[href]").ok().flatten())
+                .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+            if let Some(link) = link {
+                FOLLOWED.set(Some(link.href()));
+            }
+        });
+        // In the capture phase, so before the router's own listener navigates.
+        let _ = window().add_event_listener_with_callback_and_bool("click", on_click.as_ref().unchecked_ref(), true);
+        on_click.forget();
+        if let Ok(history) = window().history() {
+            let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+        }
     }
-    POPPED.take().is_some_and(|url| url == href())
+    let here = window().location().href().unwrap_or_default();
+    FOLLOWED.take().is_none_or(|followed| followed != here)
 }
 
 #[component]

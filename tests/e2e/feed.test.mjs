@@ -63,16 +63,45 @@ test('Back returns to the same card, with no page asked for twice', async () => 
   assert.deepEqual(page.feedRequests, asked, 'Back asked for no page again');
   assert.equal(new Set(page.feedRequests).size, page.feedRequests.length, 'no page was asked for twice');
 
-  // Forward and Back again: still the same place; a reload starts from the top.
+  // Forward, turn the phone sideways (the cards reflow into more columns, so the old scroll offset
+  // now points elsewhere), and Back: the same card is at the top again.
   await page.goForward();
   await page.locator('.layers li').first().waitFor();
+  await page.setViewportSize({ width: 844, height: 390 });
   await page.goBack();
   await page.locator(`article[aria-posinset="${before.position}"]`).waitFor();
   await settled(page);
+  await page.waitForTimeout(300);
+  await settled(page);
+  const turned = await page.locator(`article[aria-posinset="${before.position}"]`).evaluate((c) => ({ top: c.getBoundingClientRect().top, height: c.getBoundingClientRect().height }));
+  assert.ok(Math.abs(turned.top - before.top) <= turned.height, `sideways, card ${before.position} is at the top: ${before.top.toFixed(0)} px then, ${turned.top.toFixed(0)} px now`);
   assert.deepEqual(page.feedRequests, asked, 'Back again asked for nothing');
   await page.reload();
   await page.locator('article.jam-card').first().waitFor();
   assert.equal(page.feedRequests.filter((p) => p === '/api/performances.json').length, 2, 'a reload starts fresh');
+  await close(page, assert);
+});
+
+test('a link to a feed seen before shows its top, from the pages already loaded', async () => {
+  const page = await open(env.browser, null, { viewport: PHONE });
+  recordFeedRequests(page);
+  await page.goto(`${BASE}/`);
+  await page.locator('article.jam-card').first().waitFor();
+  while ((await topCard(page)).position < 25) {
+    await page.mouse.wheel(0, 900);
+    await page.waitForTimeout(120);
+  }
+  await settled(page);
+  // Follow the filter links without scrolling up to them first, as a keyboard shortcut might.
+  const follow = (name) => page.evaluate((name) => [...document.querySelectorAll('.instrument-filter a')].find((a) => a.textContent === name).click(), name);
+  await follow('Drums');
+  await page.getByRole('heading', { level: 1, name: 'Newest Drums jams' }).waitFor();
+  await follow('All');
+  await page.getByRole('heading', { level: 1, name: 'Newest jams' }).waitFor();
+  await page.locator('article[aria-posinset="1"]').waitFor();
+  await settled(page);
+  assert.equal((await topCard(page)).position, 1, 'a link starts at the top of the list');
+  assert.equal(page.feedRequests.filter((p) => p === '/api/performances.json').length, 1, 'the first page is not asked for again');
   await close(page, assert);
 });
 
@@ -139,15 +168,18 @@ test('the list is a feed: set size unknown until the end, busy while loading, ev
   const feed = page.getByRole('feed');
   await page.locator('article.jam-card').first().waitFor();
   assert.equal(await page.locator('article.jam-card').first().getAttribute('aria-setsize'), '-1');
-  const busy = new Set();
+  await feed.evaluate((f) => {
+    window.__busy = [f.getAttribute('aria-busy')];
+    new MutationObserver(() => window.__busy.push(f.getAttribute('aria-busy'))).observe(f, { attributes: true, attributeFilter: ['aria-busy'] });
+  });
   let most = 0;
   while ((await page.locator('.feed-done').count()) === 0) {
-    busy.add(await feed.getAttribute('aria-busy'));
     most = Math.max(most, await page.locator('article.jam-card').count());
     await page.mouse.wheel(0, 4000);
     await page.waitForTimeout(60);
   }
-  assert.ok(busy.has('true') && busy.has('false'), `aria-busy while loading: ${[...busy]}`);
+  const busy = await page.evaluate(() => window.__busy);
+  assert.ok(busy.includes('true') && busy.at(-1) === 'false', `aria-busy while loading, then not: ${busy}`);
   const last = page.locator('article.jam-card').last();
   const total = await last.getAttribute('aria-setsize');
   assert.equal(await last.getAttribute('aria-posinset'), total, 'the last card is the last of the set');
