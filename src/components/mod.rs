@@ -12,6 +12,7 @@ mod play_button;
 mod share_button;
 mod trace_canvas;
 mod visibility;
+mod windower;
 
 pub use error_panel::ErrorPanel;
 pub use feed_loader::FeedLoader;
