@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks (print figures; nothing here passes or fails on time): decoding and parsing 1,000
 # performances of 300 touches, natively and in headless Chromium; drawing 60 card pictures; DOM size
-# and heap after 20 feed pages (release builds, headless Chromium).
+# and heap after 25 feed pages; cold loads; a generated feed of 10,000 performances scrolled to its
+# end (release builds, headless Chromium; tests/e2e/bench-load.mjs).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 bash "$ROOT/scripts/setup.sh" --test

@@ -100,8 +100,9 @@ async function longFeed(browser) {
   await page.waitForTimeout(500);
   const end = await sample();
   // Steady scrolling: 120 px wheel steps, one a frame or so, back up through the middle of the feed.
+  // (The jump there mounts new rows and measures them; steady scrolling starts a second later.)
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
-  await page.waitForTimeout(500);
+  await page.waitForTimeout(1000);
   await frames(page, true);
   for (let i = 0; i < 300; i++) {
     await page.mouse.wheel(0, -120);
