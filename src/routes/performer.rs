@@ -19,7 +19,8 @@ pub fn PerformerPage() -> impl IntoView {
         let unknown = move || paging.with(|p| matches!(p, Paging::Failed(e) if e.is_not_found()));
         // The name as the performer record spells it, once it is in.
         let shown = move || performer.with(|p| p.as_ref().map_or_else(|| name.clone(), |p| p.name.clone()));
-        let empty = format!("{} has no public jams yet.", shown());
+        // (Read without tracking: the page is built again only when the name in the URL changes.)
+        let empty = format!("{} has no public jams yet.", untrack(&shown));
         let badge = move || {
             performer.with(|p| {
                 p.as_ref().map(|p| {
