@@ -10,11 +10,13 @@ use crate::config::backend;
 use crate::feed::Feed;
 use crate::feed_window::{Anchor, Layout};
 use crate::paging::{Paging, Recent};
+use crate::performance::Performance;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use send_wrapper::SendWrapper;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// How many feeds the session remembers (all, a few instruments, a few performers).
 const REMEMBERED_FEEDS: usize = 12;
@@ -160,6 +162,20 @@ impl FeedLoader {
     }
 }
 
+/// A feed keeps every performance it loads for the session: it keeps them without their CSV text
+/// (only the performance page offers it, and it loads the performance afresh), which is most of a
+/// performance's memory.
+fn lighten(performance: Arc<Performance>) -> Arc<Performance> {
+    match Arc::try_unwrap(performance) {
+        Ok(mut performance) => {
+            performance.csv = String::new();
+            performance.touches.shrink_to_fit();
+            Arc::new(performance)
+        }
+        Err(shared) => shared,
+    }
+}
+
 /// What tells one feed from another: the backend it comes from and which list it is.
 fn key(view: &View) -> String {
     let source = match backend() {
@@ -177,7 +193,8 @@ fn key(view: &View) -> String {
 /// Adds `page` to `feed` and returns the jams of its new cards, in feed order, fetching the layers
 /// that are not loaded yet (all of a page's at one depth in one request where possible).
 async fn add_page(feed: &Rc<RefCell<Feed>>, page: Page) -> Vec<Jam> {
-    let leaves = feed.borrow_mut().add_page(&page.performances, page.next);
+    let performances: Vec<_> = page.performances.into_iter().map(lighten).collect();
+    let leaves = feed.borrow_mut().add_page(&performances, page.next);
     let known = feed.clone();
     let store = feed.clone();
     chain::resolve(
