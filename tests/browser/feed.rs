@@ -82,7 +82,13 @@ async fn a_feed_seen_before_is_not_asked_for_again_and_one_page_loads_at_a_time(
         (loader.paging().get_untracked() == Paging::Done).then_some(())
     })
     .await;
-    assert_eq!(loader.jams().get_untracked().len(), 3, "c (with its layers), e and f");
+    let jams = loader.jams().get_untracked();
+    assert_eq!(jams.len(), 3, "c (with its layers), e and f");
+    assert!(
+        jams.iter()
+            .all(|jam| jam.leaf().csv.is_empty() && !jam.leaf().touches.is_empty()),
+        "the feed keeps the touches, not the CSV text"
+    );
     let again = FeedLoader::open(View::Instrument("drums".into()));
     assert_eq!(again.jams().get_untracked().len(), 3, "the same jams");
     again.load();
