@@ -10,14 +10,17 @@ use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::{closure::Closure, JsCast};
 
+/// How long after a click on a link its page is built, at most.
+const LINK_TO_PAGE_MS: f64 = 2000.0;
+
 thread_local! {
-    /// The address of the link followed last (set before the router handles the click).
-    static FOLLOWED: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// The address of the link followed last and when (set before the router handles the click).
+    static FOLLOWED: RefCell<Option<(String, f64)>> = const { RefCell::new(None) };
     static LISTENING: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Whether this feed is shown by Back or Forward rather than by following a link to it: every
-/// followed link is noted on its way to the router, and a feed whose address was not the last link
+/// followed link is noted on its way to the router, and a feed whose address was not the link just
 /// followed came from the history.
 ///
 /// From the first feed on, the browser leaves the scroll position alone on Back and Forward: it
@@ -32,7 +35,7 @@ fn came_by_history() -> bool {
                 .and_then(|e| e.closest("a[href]").ok().flatten())
                 .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
             if let Some(link) = link {
-                FOLLOWED.set(Some(link.href()));
+                FOLLOWED.set(Some((link.href(), js_sys::Date::now())));
             }
         });
         // In the capture phase, so before the router's own listener navigates.
@@ -42,8 +45,12 @@ fn came_by_history() -> bool {
             let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
         }
     }
+    // A link builds its page at once; one clicked long ago (say, to the page already shown, which
+    // goes nowhere) says nothing about this visit.
     let here = window().location().href().unwrap_or_default();
-    FOLLOWED.take().is_none_or(|followed| followed != here)
+    FOLLOWED
+        .take()
+        .is_none_or(|(followed, at)| followed != here || js_sys::Date::now() - at > LINK_TO_PAGE_MS)
 }
 
 #[component]

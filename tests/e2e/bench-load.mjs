@@ -2,15 +2,16 @@
 // each, the median time from navigation to the first card picture painted on / and to the policy
 // text painted on /privacy (marks the app sets in the frame after drawing them); then a generated
 // feed of 10,000 performances (pages of 20, written to a temp dir and served by the test server as
-// /api) scrolled to its end at phone size with the same scripted scroll as before (a 50,000 px wheel
-// every 100 ms): the most cards and elements in the DOM at any time, the JS heap and wasm memory,
-// the time to reach the end, and frame times (requestAnimationFrame intervals, and long animation
-// frames from the Performance API) while scrolling to the end and while scrolling steadily.
+// /api) scrolled to its end at phone and at desktop size with the same scripted scroll as before
+// (a 50,000 px wheel every 100 ms): the most cards and elements in the DOM at any time, the JS heap
+// and wasm memory, the time to reach the end, and frame times (requestAnimationFrame intervals, and
+// long animation frames from the Performance API) while scrolling to the end and while scrolling
+// steadily.
 // Run: node tests/e2e/bench-load.mjs (after trunk build --release), or scripts/bench.sh.
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { BASE, PHONE, ROOT, start } from './harness.mjs';
+import { BASE, DESKTOP, PHONE, ROOT, start } from './harness.mjs';
 
 const RUNS = 5;
 const PERFORMANCES = 10_000;
@@ -71,8 +72,8 @@ function frameSummary({ intervals, long }) {
   return `median ${median(intervals).toFixed(1)} ms, p95 ${quantile(intervals, 0.95).toFixed(1)} ms, max ${Math.max(...intervals).toFixed(0)} ms over ${intervals.length} frames; ${intervals.filter((t) => t > 50).length} over 50 ms; long animation frames: ${long.length}${long.length ? ` (max ${Math.max(...long).toFixed(0)} ms)` : ''}`;
 }
 
-async function longFeed(browser) {
-  const context = await browser.newContext({ viewport: PHONE });
+async function longFeed(browser, viewport) {
+  const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   await page.addInitScript(recordFrames);
   let requests = 0;
@@ -127,12 +128,13 @@ try {
   await env.stop();
 }
 const api = mkdtempSync(path.join(tmpdir(), 'microjam-bench-'));
-let long;
+const long = {};
 try {
   writeFeed(api);
   env = await start({ api });
   try {
-    long = await longFeed(env.browser);
+    long.phone = await longFeed(env.browser, PHONE);
+    long.desktop = await longFeed(env.browser, DESKTOP);
   } finally {
     await env.stop();
   }
@@ -144,12 +146,15 @@ console.log('| measure | median | runs |');
 console.log('|---|---|---|');
 console.log(`| / navigation → first card picture painted | ${median(gallery).toFixed(0)} ms | ${gallery.map((t) => t.toFixed(0)).join(', ')} |`);
 console.log(`| /privacy navigation → policy text painted | ${median(policy).toFixed(0)} ms | ${policy.map((t) => t.toFixed(0)).join(', ')} |`);
-console.log('');
-console.log(`a feed of ${PERFORMANCES.toLocaleString('en')} performances (${long.last} cards, ${long.requests} page requests), scrolled to its end at ${PHONE.width}×${PHONE.height}:`);
-console.log('| measure | value |');
-console.log('|---|---|');
-console.log(`| time to reach the end (50,000 px wheel every 100 ms) | ${long.seconds.toFixed(1)} s |`);
-console.log(`| most in the DOM at any time | ${long.most.cards} cards, ${long.most.elements} elements, ${long.most.canvases} canvases |`);
-console.log(`| at the end | ${long.end.cards} cards, ${long.end.elements} elements; JS heap ${long.end.heap.toFixed(1)} MB (most ${long.most.heap.toFixed(1)} MB), wasm memory ${long.end.wasm.toFixed(1)} MB |`);
-console.log(`| frames while scrolling to the end | ${frameSummary(long.toEnd)} |`);
-console.log(`| frames while scrolling steadily (120 px steps) | ${frameSummary(long.steady)} |`);
+for (const [size, viewport] of [['phone', PHONE], ['desktop', DESKTOP]]) {
+  const run = long[size];
+  console.log('');
+  console.log(`a feed of ${PERFORMANCES.toLocaleString('en')} performances (${run.last} cards, ${run.requests} page requests), scrolled to its end at ${viewport.width}×${viewport.height}:`);
+  console.log('| measure | value |');
+  console.log('|---|---|');
+  console.log(`| time to reach the end (50,000 px wheel every 100 ms) | ${run.seconds.toFixed(1)} s |`);
+  console.log(`| most in the DOM at any time | ${run.most.cards} cards, ${run.most.elements} elements, ${run.most.canvases} canvases |`);
+  console.log(`| at the end | ${run.end.cards} cards, ${run.end.elements} elements; JS heap ${run.end.heap.toFixed(1)} MB (most ${run.most.heap.toFixed(1)} MB), wasm memory ${run.end.wasm.toFixed(1)} MB |`);
+  console.log(`| frames while scrolling to the end | ${frameSummary(run.toEnd)} |`);
+  console.log(`| frames while scrolling steadily (120 px steps) | ${frameSummary(run.steady)} |`);
+}
