@@ -2,9 +2,10 @@
 # Benchmarks (print figures; nothing here passes or fails on time): decoding and parsing 1,000
 # performances of 300 touches, natively and in headless Chromium; the sound engine's cost per block for
 # each instrument and the layers that fit in real time, natively; drawing 60 card pictures; DOM size
-# and heap after 20 feed pages; rendering a jam offline through the engine in the AudioWorklet; audio
-# nodes, processors and the engine's wasm memory over 20 play/stop cycles; the stage's latency from a
-# pointer event to its sound over 50 taps (release builds, headless Chromium).
+# and heap after 25 feed pages; rendering a jam offline through the engine in the AudioWorklet; audio
+# nodes, processors and the engine's wasm memory over 20 play/stop cycles; cold loads; a generated
+# feed of 10,000 performances scrolled to its end (tests/e2e/bench-load.mjs); the stage's latency from
+# a pointer event to its sound over 50 taps (release builds, headless Chromium).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 bash "$ROOT/scripts/setup.sh" --test

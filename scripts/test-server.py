@@ -13,9 +13,10 @@ Serves, with CORS headers (the wasm tests run on wasm-pack's own origin):
   /bench/performances.json, /bench/performances/pages/N.json
                   an endless-looking feed (BENCH_PAGES pages of 20) made from the default data set
 With --spa DIR, any other path is served from DIR, unknown ones as DIR/index.html (like a production
-host for a single-page app).
+host for a single-page app). With --api DIR, /api/... is served from DIR instead of public/api (the
+benchmark's generated feed of 10,000 performances).
 
-Usage: test-server.py [--port 8931] [--spa dist]
+Usage: test-server.py [--port 8931] [--spa dist] [--api DIR]
 """
 
 import argparse
@@ -158,7 +159,10 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, default=int(os.environ.get("MICROJAM_TEST_API_PORT", 8931)))
     parser.add_argument("--spa", help="serve this directory as a single-page app")
+    parser.add_argument("--api", help="serve /api/ from this directory instead of public/api")
     args = parser.parse_args()
+    if args.api:
+        MOUNTS["/api/"] = os.path.abspath(args.api)
     Handler.spa_dir = os.path.abspath(args.spa) if args.spa else None
     server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
     server.daemon_threads = True

@@ -53,7 +53,7 @@ pub fn parse_row(line: &str) -> Option<Touch> {
 
 /// A plain decimal number (`-1.25`, `20.000000`, `1e-3`) without core's float parser and its 10 kB
 /// power-of-five table; within an ulp or two of f64, far finer than the f32 it is stored as.
-fn decimal(s: &str) -> Option<f64> {
+pub fn decimal(s: &str) -> Option<f64> {
     let b = s.as_bytes();
     let mut i = 0;
     let neg = match b.first() {

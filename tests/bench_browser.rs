@@ -91,7 +91,7 @@ async fn draw_60_card_pictures() {
 }
 
 #[wasm_bindgen_test]
-async fn dom_nodes_and_heap_after_20_feed_pages() {
+async fn dom_nodes_and_heap_after_the_25_feed_pages() {
     let head = document().head().unwrap();
     let meta = document().create_element("meta").unwrap();
     meta.set_attribute("name", "microjam-api").unwrap();
@@ -102,8 +102,7 @@ async fn dom_nodes_and_heap_after_20_feed_pages() {
     std::mem::forget(leptos::mount::mount_to(root.clone(), microjam_web::App));
     let (heap_before, nodes_before) = (js_heap_mb(), document().get_elements_by_tag_name("*").length());
     for _ in 0..3000 {
-        let cards = root.query_selector_all("article.jam-card").unwrap().length();
-        if cards >= 400 {
+        if root.query_selector(".feed-done").unwrap().is_some() {
             break;
         }
         if let Some(button) = root.query_selector(".feed-end button").unwrap() {
@@ -112,11 +111,16 @@ async fn dom_nodes_and_heap_after_20_feed_pages() {
         sleep(10).await;
     }
     sleep(500).await;
-    let cards = root.query_selector_all("article.jam-card").unwrap().length();
-    assert_eq!(cards, 400, "20 pages of 20 cards");
+    let mounted = root.query_selector_all("article.jam-card").unwrap().length();
+    let loaded = root
+        .query_selector("article.jam-card")
+        .unwrap()
+        .and_then(|card| card.get_attribute("aria-setsize"))
+        .unwrap_or_default();
+    assert_eq!(loaded, "500", "25 pages of 20 cards");
     let nodes = document().get_elements_by_tag_name("*").length();
     log(&format!(
-        "feed    after 20 pages ({cards} cards): {nodes} DOM elements ({nodes_before} before), JS heap {:.1} MB ({heap_before:.1} MB before), wasm memory {:.1} MB",
+        "feed    after 25 pages ({loaded} cards, {mounted} mounted): {nodes} DOM elements ({nodes_before} before), JS heap {:.1} MB ({heap_before:.1} MB before), wasm memory {:.1} MB",
         js_heap_mb(),
         wasm_memory_mb()
     ));

@@ -1,168 +1,111 @@
-//! A feed of jam cards that grows page by page: when its end scrolls into view, or with the
-//! "Load more" button. It says when it has reached the end, and shows failures with Retry.
+//! A feed of jam cards from a `FeedLoader`: skeletons while its first page loads, the windowed cards
+//! (`CardWindow`), "Load more" for the keyboard, a failure with Retry, and the end. After Back or
+//! Forward (a history navigation) the cards come back at the place the visitor left them.
 
-use super::visibility::{is_near_viewport, watch_visibility};
-use super::{ErrorPanel, JamCard, SkeletonCards};
-use crate::api::jams::{add_page, SharedFeed};
-use crate::api::ApiError;
-use crate::chain::Jam;
-use crate::config::backend;
-use leptos::html::Div;
+use super::card_window::CardWindow;
+use super::feed_loader::FeedLoader;
+use super::{ErrorPanel, SkeletonCards};
+use crate::paging::Paging;
 use leptos::prelude::*;
-use leptos::task::{spawn_local, spawn_local_scoped_with_cancellation};
-use send_wrapper::SendWrapper;
-use std::{cell::Cell, rc::Rc};
+use std::cell::{Cell, RefCell};
+use wasm_bindgen::{closure::Closure, JsCast};
 
-/// How far below the viewport the end of the list starts loading the next page.
-const PRELOAD_MARGIN_PX: f64 = 600.0;
+/// How long after a click on a link its page is built, at most.
+const LINK_TO_PAGE_MS: f64 = 2000.0;
 
-#[derive(Debug, Clone, PartialEq)]
-enum More {
-    Idle,
-    Loading,
-    Failed(ApiError),
-    Done,
+thread_local! {
+    /// The address of the link followed last and when (set before the router handles the click).
+    static FOLLOWED: RefCell<Option<(String, f64)>> = const { RefCell::new(None) };
+    static LISTENING: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Loads the pages after the first, one at a time. Callbacks from the observer, timers and the
-/// network arrive outside any reactive owner and possibly after the view is gone: every step checks
-/// `alive`, runs its task under the view's owner (so leaving the page cancels it and aborts its
-/// requests), and touches signals only with `try_` methods.
-struct Loader {
-    feed: SharedFeed,
-    jams: RwSignal<Vec<Jam>>,
-    status: RwSignal<More>,
-    sentinel: NodeRef<Div>,
-    /// Whether the end of the list is (nearly) in view, as the observer last said.
-    near_end: Cell<bool>,
-    /// False once the view is cleaned up.
-    alive: Cell<bool>,
-    owner: Option<Owner>,
-}
-
-impl Loader {
-    fn load_more(self: &Rc<Self>) {
-        if !self.alive.get() || matches!(self.status.try_get_untracked(), None | Some(More::Loading | More::Done)) {
-            return;
-        }
-        let Some(cursor) = self.feed.borrow().next().map(str::to_owned) else {
-            self.status.try_set(More::Done);
-            return;
-        };
-        self.status.try_set(More::Loading);
-        let this = self.clone();
-        let task = async move {
-            let page = match backend().next(&cursor).await {
-                Ok(page) => page,
-                Err(error) => {
-                    this.status.try_set(More::Failed(error));
-                    return;
-                }
-            };
-            let new = add_page(&this.feed, page).await;
-            if !this.alive.get() {
-                return;
+/// Whether this feed is shown by Back or Forward rather than by following a link to it: every
+/// followed link is noted on its way to the router, and a feed whose address was not the link just
+/// followed came from the history.
+///
+/// From the first feed on, the browser leaves the scroll position alone on Back and Forward: it
+/// would put back a pixel offset, which points at another card once the cards have reflowed, and it
+/// does so late, as the list grows, over the feed's own restoring.
+fn came_by_history() -> bool {
+    if !LISTENING.replace(true) {
+        let on_click = Closure::<dyn Fn(web_sys::Event)>::new(|event: web_sys::Event| {
+            let link = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|e| e.closest("a[href]").ok().flatten())
+                .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+            if let Some(link) = link {
+                FOLLOWED.set(Some((link.href(), js_sys::Date::now())));
             }
-            this.jams.try_update(|all| all.extend(new));
-            let done = this.feed.borrow().is_complete();
-            this.status.try_set(if done { More::Done } else { More::Idle });
-            // Still at the end of the list (a short page, a tall screen)? Keep going once laid out.
-            if !done && this.near_end.get() {
-                request_animation_frame(move || this.load_more_if_near());
-            }
-        };
-        match &self.owner {
-            Some(owner) => owner.with(|| spawn_local_scoped_with_cancellation(task)),
-            None => spawn_local(task),
+        });
+        // In the capture phase, so before the router's own listener navigates.
+        let _ = window().add_event_listener_with_callback_and_bool("click", on_click.as_ref().unchecked_ref(), true);
+        on_click.forget();
+        if let Ok(history) = window().history() {
+            let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
         }
     }
-
-    fn load_more_if_near(self: Rc<Self>) {
-        let near = self.alive.get()
-            && self
-                .sentinel
-                .try_get_untracked()
-                .flatten()
-                .is_some_and(|e| is_near_viewport(&e, PRELOAD_MARGIN_PX));
-        if near {
-            self.load_more();
-        }
-    }
+    // A link builds its page at once; one clicked long ago (say, to the page already shown, which
+    // goes nowhere) says nothing about this visit.
+    let here = window().location().href().unwrap_or_default();
+    FOLLOWED
+        .take()
+        .is_none_or(|(followed, at)| followed != here || js_sys::Date::now() - at > LINK_TO_PAGE_MS)
 }
 
-/// The cards of `feed` (whose first page gave `jams`), and the means to load the rest.
 #[component]
-pub fn FeedView(feed: SharedFeed, jams: Vec<Jam>, #[prop(into)] empty_message: String) -> impl IntoView {
-    let status = RwSignal::new(if feed.borrow().is_complete() {
-        More::Done
-    } else {
-        More::Idle
-    });
-    let jams = RwSignal::new(jams);
-    let sentinel = NodeRef::<Div>::new();
-    let loader = Rc::new(Loader {
-        feed,
-        jams,
-        status,
-        sentinel,
-        near_end: Cell::new(false),
-        alive: Cell::new(true),
-        owner: Owner::current(),
-    });
-    {
-        let loader = SendWrapper::new(loader.clone());
-        on_cleanup(move || loader.alive.set(false));
-    }
-
-    Effect::new({
+pub fn FeedView(loader: FeedLoader, #[prop(into)] empty_message: String) -> impl IntoView {
+    let restore = came_by_history();
+    let (jams, paging) = (loader.jams(), loader.paging());
+    let first_state = {
         let loader = loader.clone();
-        move |_| {
-            let Some(element) = sentinel.get() else { return };
-            let loader = loader.clone();
-            watch_visibility(&element, &format!("{PRELOAD_MARGIN_PX}px"), move |visible| {
-                loader.near_end.set(visible);
-                if visible {
-                    loader.load_more();
-                }
-                true
-            });
+        move || match paging.get() {
+            Paging::Idle | Paging::Loading => view! {
+                <div class="jam-grid" aria-busy="true"><SkeletonCards count=6 /></div>
+            }
+            .into_any(),
+            Paging::Failed(error) => {
+                let loader = loader.clone();
+                view! { <ErrorPanel error on_retry=move |_| loader.load() /> }.into_any()
+            }
+            Paging::Done => view! { <p class="feed-empty">{empty_message.clone()}</p> }.into_any(),
         }
-    });
-
-    let empty = move || jams.with(Vec::is_empty) && status.get() == More::Done;
-    let loading = move || status.get() == More::Loading;
-    // Views re-render from closures that must be Send; the browser has one thread.
-    let loader = SendWrapper::new(loader);
-    let (more, retry) = (loader.clone(), loader);
+    };
     view! {
-        <Show when=move || !empty() fallback=move || view! { <p class="feed-empty">{empty_message.clone()}</p> }>
-            <div class="jam-grid" aria-busy=move || loading().to_string()>
-                <For each=move || jams.get() key=|jam| jam.leaf().id.clone() let:jam>
-                    <JamCard jam />
-                </For>
-                {move || loading().then(|| view! { <SkeletonCards count=3 /> })}
-            </div>
+        <Show when=move || jams.with(|jams| !jams.is_empty()) fallback=first_state>
+            <CardWindow loader=loader.clone() restore />
+            <FeedEnd loader=loader.clone() />
         </Show>
-        <div node_ref=sentinel class="feed-end">
+    }
+}
+
+/// Below the cards: Load more while there is more, a failure with Retry, or the end.
+#[component]
+fn FeedEnd(loader: FeedLoader) -> impl IntoView {
+    let paging = loader.paging();
+    let loading = move || paging.with(|p| *p == Paging::Loading);
+    let more = loader.clone();
+    view! {
+        <div class="feed-end">
             // One button while there is more, busy while loading, so keyboard focus stays on it.
-            <Show when=move || matches!(status.get(), More::Idle | More::Loading)>
+            <Show when=move || matches!(paging.get(), Paging::Idle | Paging::Loading)>
                 <button type="button" class="button" aria-disabled=move || loading().to_string()
                     on:click={
                         let more = more.clone();
-                        move |_| more.load_more()
+                        move |_| more.load()
                     }>
                     {move || if loading() { "Loading more jams…" } else { "Load more" }}
                 </button>
             </Show>
-            {move || match status.get() {
-                More::Failed(error) => {
-                    let retry = retry.clone();
-                    view! { <ErrorPanel error on_retry=move |_| retry.load_more() /> }.into_any()
+            {move || match paging.get() {
+                Paging::Failed(error) => {
+                    let loader = loader.clone();
+                    view! { <ErrorPanel error on_retry=move |_| loader.load() /> }.into_any()
                 }
                 _ => ().into_any(),
             }}
             <div class="feed-status" aria-live="polite">
-                {move || (status.get() == More::Done && !empty()).then(|| view! {
+                {move || (paging.get() == Paging::Done).then(|| view! {
                     <p class="feed-done">"You've reached the end: that's every jam."</p>
                 })}
             </div>

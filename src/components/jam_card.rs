@@ -36,8 +36,14 @@ pub fn PerformerLinks(names: Vec<String>) -> impl IntoView {
         .collect_view()
 }
 
+/// `index` is the card's place in its feed (from 0), `setsize` the number of cards in the feed, or
+/// -1 while more may come; a card outside a feed has neither.
 #[component]
-pub fn JamCard(jam: Jam) -> impl IntoView {
+pub fn JamCard(
+    jam: Jam,
+    #[prop(optional)] index: Option<usize>,
+    #[prop(optional, into)] setsize: Option<Signal<i64>>,
+) -> impl IntoView {
     let leaf = jam.leaf().clone();
     let name = leaf.performer.clone();
     let others = with_performers(&jam);
@@ -69,7 +75,8 @@ pub fn JamCard(jam: Jam) -> impl IntoView {
         }
     };
     view! {
-        <article class="jam-card" tabindex="0" aria-label=card_label aria-keyshortcuts="Space" on:keydown=on_keydown>
+        <article class="jam-card" tabindex="0" aria-label=card_label aria-keyshortcuts="Space" on:keydown=on_keydown
+            data-index=index aria-posinset=index.map(|i| i + 1) aria-setsize=move || setsize.map(|s| s.get())>
             <div class="card-picture">
                 <TraceCanvas layers=jam.layers.clone() label=label canvas />
             </div>

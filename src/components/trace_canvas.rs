@@ -1,5 +1,6 @@
 //! The picture of a jam: every layer's touch trace on the root layer's background, root first and
-//! newest on top, drawn sharp for the screen's pixel ratio when the canvas nears the viewport.
+//! newest on top, drawn sharp for the screen's pixel ratio when the canvas nears the viewport, and
+//! its bitmap let go when the canvas goes away.
 
 use super::visibility::watch_visibility;
 use crate::performance::Performance;
@@ -23,6 +24,14 @@ pub fn TraceCanvas(
 ) -> impl IntoView {
     let canvas = canvas.unwrap_or_default();
     let background = layers.last().map(|root| root.background.css()).unwrap_or_default();
+    // A card scrolled far away is unmounted: let its bitmap go now rather than whenever the
+    // garbage collector gets to the element (it is drawn again if it comes back).
+    on_cleanup(move || {
+        if let Some(element) = canvas.try_get_untracked().flatten() {
+            element.set_width(0);
+            element.set_height(0);
+        }
+    });
     Effect::new(move |_| {
         let Some(element) = canvas.get() else { return };
         if eager {

@@ -51,12 +51,3 @@ pub fn watch_visibility(target: &Element, margin: &str, on_change: impl FnMut(bo
         }
     }
 }
-
-/// Whether `target` is within `margin_px` of the viewport now. An observer reports changes only;
-/// after content is added, this tells whether a watched element is still in view.
-pub fn is_near_viewport(target: &Element, margin_px: f64) -> bool {
-    let Some(window) = web_sys::window() else { return false };
-    let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
-    let rect = target.get_bounding_client_rect();
-    rect.top() < height + margin_px && rect.bottom() > -margin_px
-}

@@ -1,8 +1,7 @@
 //! The gallery at `/`: the newest jams as cards, filtered by instrument with `/?instrument=drums`.
 
-use crate::api::jams::first_page;
 use crate::api::View;
-use crate::components::{ErrorPanel, FeedView, SkeletonCards};
+use crate::components::{FeedLoader, FeedView};
 use crate::instrument;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -66,20 +65,9 @@ fn FeedSection(instrument: Option<String>) -> impl IntoView {
         Some(name) => format!("No {} jams yet. Try another instrument.", instrument::label(name)),
         None => "No jams yet. Check back soon.".to_owned(),
     };
-    let first = LocalResource::new(move || first_page(view.clone()));
     view! {
         <section aria-label="Jams">
-            <Suspense fallback=|| view! { <div class="jam-grid" aria-busy="true"><SkeletonCards count=6 /></div> }>
-                {move || {
-                    let empty = empty.clone();
-                    Suspend::new(async move {
-                        match first.await {
-                            Ok((feed, jams)) => view! { <FeedView feed jams empty_message=empty /> }.into_any(),
-                            Err(error) => view! { <ErrorPanel error on_retry=move || first.refetch() /> }.into_any(),
-                        }
-                    })
-                }}
-            </Suspense>
+            <FeedView loader=FeedLoader::open(view) empty_message=empty />
         </section>
     }
 }

@@ -1,11 +1,10 @@
 //! A performer's page at `/performers/:name`: their stage name in their colours, then their jams.
 
 use super::NotFound;
-use crate::api::jams::{add_page, SharedFeed};
-use crate::api::ApiError;
+use crate::api::View;
 use crate::colour::readable_style;
-use crate::components::{ErrorPanel, FeedView, SkeletonCards};
-use crate::config::backend;
+use crate::components::{FeedLoader, FeedView};
+use crate::paging::Paging;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -13,39 +12,33 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn PerformerPage() -> impl IntoView {
     let params = use_params_map();
-    let name = move || params.read().get("name").unwrap_or_default();
-    let performer = LocalResource::new(move || {
-        let name = name();
-        async move {
-            let performer = backend().performer(&name).await?;
-            let feed = SharedFeed::default();
-            let jams = add_page(&feed, performer.page.clone()).await;
-            Ok::<_, ApiError>((performer, feed, jams))
+    move || {
+        let name = params.read().get("name").unwrap_or_default();
+        let loader = FeedLoader::open(View::Performer(name.clone()));
+        let (performer, paging) = (loader.performer(), loader.paging());
+        let unknown = move || paging.with(|p| matches!(p, Paging::Failed(e) if e.is_not_found()));
+        // The name as the performer record spells it, once it is in.
+        let shown = move || performer.with(|p| p.as_ref().map_or_else(|| name.clone(), |p| p.name.clone()));
+        // (Read without tracking: the page is built again only when the name in the URL changes.)
+        let empty = format!("{} has no public jams yet.", untrack(&shown));
+        let badge = move || {
+            performer.with(|p| {
+                p.as_ref().map(|p| {
+                    view! {
+                        <span class="performer-badge" style=readable_style(p.colour, p.background)>{p.name.clone()}</span>
+                    }
+                })
+            })
+        };
+        view! {
+            <Show when=move || !unknown() fallback=|| view! { <NotFound what="performer" /> }>
+                <Title text=shown.clone() />
+                <h1 class="performer-name">{badge} {
+                    let shown = shown.clone();
+                    move || performer.with(Option::is_none).then(&shown)
+                }</h1>
+                <FeedView loader=loader.clone() empty_message=empty.clone() />
+            </Show>
         }
-    });
-    view! {
-        <Suspense fallback=move || view! {
-            <Title text=name() />
-            <h1 class="performer-name">{name()}</h1>
-            <div class="jam-grid" aria-busy="true"><SkeletonCards count=6 /></div>
-        }>
-            {move || Suspend::new(async move {
-                match performer.await {
-                    Err(e) if e.is_not_found() => view! { <NotFound what="performer" /> }.into_any(),
-                    Err(error) => view! {
-                        <Title text=name() />
-                        <h1 class="performer-name">{name()}</h1>
-                        <ErrorPanel error on_retry=move || performer.refetch() />
-                    }.into_any(),
-                    Ok((performer, feed, jams)) => view! {
-                        <Title text=performer.name.clone() />
-                        <h1 class="performer-name">
-                            <span class="performer-badge" style=readable_style(performer.colour, performer.background)>{performer.name.clone()}</span>
-                        </h1>
-                        <FeedView feed jams empty_message=format!("{} has no public jams yet.", performer.name) />
-                    }.into_any(),
-                }
-            })}
-        </Suspense>
     }
 }

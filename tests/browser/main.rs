@@ -4,6 +4,7 @@
 
 mod api_client;
 mod cloudkit;
+mod feed;
 mod support;
 pub use support::{document, server, set_meta, sleep, use_engine};
 mod gallery;
@@ -71,6 +72,14 @@ pub fn visit(path: &str) -> web_sys::HtmlElement {
         {
             set_api_base(&format!("{}/api", server()));
         }
+        // The site's stylesheets, so that cards are laid out (and windowed) as on the site.
+        let style = document().create_element("style").unwrap();
+        style.set_text_content(Some(concat!(
+            include_str!("../../style/main.css"),
+            include_str!("../../style/gallery.css"),
+            include_str!("../../style/player.css")
+        )));
+        document().head().unwrap().append_child(&style).unwrap();
         let element: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
         document().body().unwrap().append_child(&element).unwrap();
         std::mem::forget(leptos::mount::mount_to(element.clone(), microjam_web::App));
@@ -92,7 +101,9 @@ pub async fn open(api: &str, path: &str) -> web_sys::HtmlElement {
     visit(path)
 }
 
-/// Loads the rest of the feed with the "Load more" button (scrolling may load it too) until the end.
+/// Loads the rest of the feed with the "Load more" button (scrolling may load it too) until the end,
+/// then brings the feed into view and waits until every card of these small fixture feeds is mounted
+/// (only the cards near the viewport are).
 pub async fn load_to_end(root: &web_sys::HtmlElement) {
     wait_for("the end of the feed", || {
         if let Some(button) = root.query_selector(".feed-end button").unwrap() {
@@ -101,4 +112,16 @@ pub async fn load_to_end(root: &web_sys::HtmlElement) {
         root.query_selector(".feed-done, .feed-empty").unwrap()
     })
     .await;
+    if let Some(feed) = root.query_selector("[role=feed]").unwrap() {
+        feed.scroll_into_view();
+        wait_for("every card mounted", || {
+            let cards = root.query_selector_all("article.jam-card").unwrap().length();
+            let size = root
+                .query_selector("article.jam-card")
+                .unwrap()?
+                .get_attribute("aria-setsize")?;
+            (size == cards.to_string()).then_some(())
+        })
+        .await;
+    }
 }

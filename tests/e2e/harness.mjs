@@ -35,9 +35,10 @@ function waitForPort(port, timeoutMs = 10000) {
   });
 }
 
-/** Starts the server and the browser; returns { browser, stop }. */
-export async function start() {
-  const server = spawn('python3', [path.join(ROOT, 'scripts/test-server.py'), '--port', String(PORT), '--spa', path.join(ROOT, 'dist')], { stdio: ['ignore', 'ignore', 'inherit'] });
+/** Starts the server (with /api from `api` if given) and the browser; returns { browser, stop }. */
+export async function start({ api } = {}) {
+  const args = [path.join(ROOT, 'scripts/test-server.py'), '--port', String(PORT), '--spa', path.join(ROOT, 'dist'), ...(api ? ['--api', api] : [])];
+  const server = spawn('python3', args, { stdio: ['ignore', 'ignore', 'inherit'] });
   await waitForPort(PORT);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -45,7 +46,9 @@ export async function start() {
     browser,
     async stop() {
       await browser.close();
+      const exited = new Promise((resolve) => server.once('exit', resolve));
       server.kill();
+      await exited;
     },
   };
 }

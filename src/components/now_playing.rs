@@ -1,0 +1,40 @@
+//! A small bar at the bottom of the screen for the jam that plays while its card is out of view:
+//! what it is, Pause or Resume, Stop, and its progress, until it ends.
+
+use super::toggle;
+use crate::chain::Jam;
+use crate::instrument;
+use crate::player::{self, Playback};
+use leptos::prelude::*;
+
+#[component]
+pub fn NowPlaying(jam: Jam) -> impl IntoView {
+    let Some(playback) = Playback::get() else {
+        return ().into_any();
+    };
+    let leaf = jam.leaf().clone();
+    let title = format!("{} jam by {}", instrument::label(&leaf.instrument), leaf.performer);
+    let paused = move || playback.current.get().is_some_and(|(_, paused)| paused);
+    let label = move || {
+        if paused() {
+            "Resume the playing jam"
+        } else {
+            "Pause the playing jam"
+        }
+    };
+    view! {
+        <div class="now-playing" role="region" aria-label="Now playing">
+            <span class="now-playing-title">{title}</span>
+            <button type="button" class="button play" aria-label=label title=label
+                on:click=move |_| toggle(&jam, NodeRef::new())>
+                <span class="play-icon" aria-hidden="true">{move || if paused() { "▶" } else { "❚❚" }}</span>
+                <span class="play-text" aria-hidden="true">{move || if paused() { "Resume" } else { "Pause" }}</span>
+            </button>
+            <button type="button" class="button stop" aria-label="Stop the playing jam" on:click=|_| player::stop()>
+                <span aria-hidden="true">"■"</span>
+            </button>
+            <progress class="progress" max="1" value=move || playback.progress.get() aria-label="Playback progress"></progress>
+        </div>
+    }
+    .into_any()
+}
