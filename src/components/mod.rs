@@ -20,7 +20,7 @@ pub use error_panel::{ErrorPanel, Problem};
 pub use feed_loader::FeedLoader;
 pub use feed_view::FeedView;
 pub use jam_card::{Age, JamCard, PerformerLinks, SkeletonCards};
-pub use layout::{FocusOnNavigate, SiteFooter, SiteHeader};
+pub use layout::{focus_main, FocusOnNavigate, SiteFooter, SiteHeader};
 pub use now_playing::NowPlaying;
 pub use offline_banner::OfflineBanner;
 pub use play_button::{toggle, PlayButton};

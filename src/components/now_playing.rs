@@ -30,7 +30,11 @@ pub fn NowPlaying(jam: Jam) -> impl IntoView {
                 <span class="play-icon" aria-hidden="true">{move || if paused() { "▶" } else { "❚❚" }}</span>
                 <span class="play-text" aria-hidden="true">{move || if paused() { "Resume" } else { "Pause" }}</span>
             </button>
-            <button type="button" class="button stop" aria-label="Stop the playing jam" on:click=|_| player::stop()>
+            <button type="button" class="button stop" aria-label="Stop the playing jam" on:click=|_| {
+                    // The bar goes with the jam: keep the keyboard in the page, not on its body.
+                    player::stop();
+                    super::focus_main();
+                }>
                 <span aria-hidden="true">"■"</span>
             </button>
             <progress class="progress" max="1" value=move || playback.progress.get() aria-label="Playback progress"></progress>

@@ -36,8 +36,9 @@ fn kick_at(at: f64) -> Object {
     ])
 }
 
-#[wasm_bindgen_test]
-async fn an_exception_is_reported_and_silenced_and_the_next_jam_plays_on_its_frame() {
+/// An offline context of `seconds` with the test server's engine processor added, and the engine's
+/// module compiled (for the nodes' processorOptions).
+async fn engine_context(seconds: f32) -> (OfflineAudioContext, JsValue) {
     use_engine();
     let bytes = microjam_web::api::fetch_bytes(
         &format!("{}/engine-build/microjam-engine.wasm", server()),
@@ -50,12 +51,18 @@ async fn an_exception_is_reported_and_silenced_and_the_next_jam_plays_on_its_fra
     ))
     .await
     .unwrap();
-    let ctx =
-        OfflineAudioContext::new_with_number_of_channels_and_length_and_sample_rate(2, RATE as u32 * 2, RATE).unwrap();
+    let frames = (RATE * seconds) as u32;
+    let ctx = OfflineAudioContext::new_with_number_of_channels_and_length_and_sample_rate(2, frames, RATE).unwrap();
     let script = format!("{}/engine-build/microjam-engine-processor.js", server());
     JsFuture::from(ctx.audio_worklet().unwrap().add_module(&script).unwrap())
         .await
         .unwrap();
+    (ctx, module)
+}
+
+#[wasm_bindgen_test]
+async fn an_exception_is_reported_and_silenced_and_the_next_jam_plays_on_its_frame() {
+    let (ctx, module) = engine_context(2.0).await;
     // A jam whose layers are not a list: the constructor's play throws.
     let broken = object(&[("type", "play".into()), ("layers", 7.into()), ("length", 5.0.into())]);
     let options = AudioWorkletNodeOptions::new();
@@ -111,24 +118,7 @@ async fn an_exception_is_reported_and_silenced_and_the_next_jam_plays_on_its_fra
 
 #[wasm_bindgen_test]
 async fn a_live_touch_sounds_at_the_start_of_the_next_quantum_and_reports_that_frame() {
-    use_engine();
-    let bytes = microjam_web::api::fetch_bytes(
-        &format!("{}/engine-build/microjam-engine.wasm", server()),
-        std::time::Duration::from_secs(10),
-    )
-    .await
-    .unwrap();
-    let module = JsFuture::from(js_sys::WebAssembly::compile(
-        &js_sys::Uint8Array::from(&bytes[..]).into(),
-    ))
-    .await
-    .unwrap();
-    let ctx =
-        OfflineAudioContext::new_with_number_of_channels_and_length_and_sample_rate(2, RATE as u32, RATE).unwrap();
-    let script = format!("{}/engine-build/microjam-engine-processor.js", server());
-    JsFuture::from(ctx.audio_worklet().unwrap().add_module(&script).unwrap())
-        .await
-        .unwrap();
+    let (ctx, module) = engine_context(1.0).await;
     let options = AudioWorkletNodeOptions::new();
     options.set_number_of_inputs(0);
     options.set_output_channel_count(&Array::of1(&2.into()));

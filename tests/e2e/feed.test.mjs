@@ -199,7 +199,10 @@ test('a jam scrolled out of view keeps playing, with Pause in a "now playing" ba
   await bar.waitFor();
   await bar.getByRole('button', { name: 'Pause the playing jam' }).click();
   await bar.getByRole('button', { name: 'Resume the playing jam' }).waitFor();
-  await bar.getByRole('button', { name: 'Stop the playing jam' }).click();
+  await bar.getByRole('button', { name: 'Stop the playing jam' }).focus();
+  await page.keyboard.press('Enter');
   await bar.waitFor({ state: 'detached' });
+  const focused = await page.evaluate(() => document.activeElement && document.activeElement.id);
+  assert.equal(focused, 'main', 'Stop leaves the keyboard on the main content, not on the page body');
   await close(page, assert);
 });
