@@ -60,6 +60,16 @@ async fn engine_context(seconds: f32) -> (OfflineAudioContext, JsValue) {
     (ctx, module)
 }
 
+/// Starts rendering `ctx` and returns once it has paused at `seconds` (OfflineAudioContext.suspend,
+/// which web-sys does not bind), with the promise of the whole render.
+async fn render_until_paused(ctx: &OfflineAudioContext, seconds: f64) -> js_sys::Promise {
+    let suspend: js_sys::Function = Reflect::get(ctx, &"suspend".into()).unwrap().unchecked_into();
+    let paused: js_sys::Promise = suspend.call1(ctx, &seconds.into()).unwrap().unchecked_into();
+    let rendered = ctx.start_rendering().unwrap();
+    JsFuture::from(paused).await.unwrap();
+    rendered
+}
+
 #[wasm_bindgen_test]
 async fn an_exception_is_reported_and_silenced_and_the_next_jam_plays_on_its_frame() {
     let (ctx, module) = engine_context(2.0).await;
@@ -82,11 +92,7 @@ async fn an_exception_is_reported_and_silenced_and_the_next_jam_plays_on_its_fra
     let port = node.port().unwrap();
     port.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
 
-    // OfflineAudioContext.suspend(time), which web-sys does not bind.
-    let suspend: js_sys::Function = Reflect::get(&ctx, &"suspend".into()).unwrap().unchecked_into();
-    let paused: js_sys::Promise = suspend.call1(&ctx, &0.5.into()).unwrap().unchecked_into();
-    let rendered = ctx.start_rendering().unwrap();
-    JsFuture::from(paused).await.unwrap();
+    let rendered = render_until_paused(&ctx, 0.5).await;
     port.post_message(&kick_at(1.0)).unwrap();
     sleep(200).await;
     JsFuture::from(ctx.resume().unwrap()).await.unwrap();
@@ -141,10 +147,7 @@ async fn a_live_touch_sounds_at_the_start_of_the_next_quantum_and_reports_that_f
     let port = node.port().unwrap();
     port.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
 
-    let suspend: js_sys::Function = Reflect::get(&ctx, &"suspend".into()).unwrap().unchecked_into();
-    let paused: js_sys::Promise = suspend.call1(&ctx, &0.5.into()).unwrap().unchecked_into();
-    let rendered = ctx.start_rendering().unwrap();
-    JsFuture::from(paused).await.unwrap();
+    let rendered = render_until_paused(&ctx, 0.5).await;
     // A solo take of drums: the live jam, then a kick (bottom-left) at once.
     port.post_message(&object(&[("type", "report-touches".into()), ("on", true.into())]))
         .unwrap();
