@@ -9,6 +9,11 @@ use std::{env, fs, path::Path};
 
 fn main() {
     println!("cargo:rerun-if-changed=src/markdown.rs");
+    // wasm-split (scripts/split-hook.py) needs the linker's relocations to cut the module apart.
+    // Only the site's binary is linked with them: nothing else is rebuilt for it.
+    if env::var_os("CARGO_FEATURE_SPLIT").is_some() && env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32")) {
+        println!("cargo:rustc-link-arg-bin=microjam-web=--emit-relocs");
+    }
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     // Every page under content/ that the site shows.
     const PAGES: &[&str] = &["privacy"];

@@ -16,6 +16,7 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 # Pinned tool versions. wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock (read there).
 TRUNK_VERSION=0.21.14
 WASM_PACK_VERSION=0.15.1
+WASM_SPLIT_VERSION=0.2.4
 BINARYEN_VERSION=132.0.0
 
 # The loopback API server the browser tests read from (scripts/test-server.py).

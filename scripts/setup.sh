@@ -20,6 +20,8 @@ cargo_tool() { # crate version binary [cargo install flags...]
     local crate=$1 version=$2 bin=$3
     shift 3
     if [[ "$(version_of "$bin")" == *" $version"* ]]; then return; fi
+    # (A tool without --version, such as wasm-split-cli: cargo's own list of what it installed.)
+    if command -v "$bin" >/dev/null && cargo install --list 2>/dev/null | grep -qx "$crate v$version:"; then return; fi
     say "installing $crate $version (minutes on 2 cores; cached afterwards)"
     CARGO_TARGET_DIR="$TOOLS_TARGET" cargo install --quiet "$@" --force "$crate@$version" \
         || missing+=("$crate $version (cargo install failed)")
@@ -55,6 +57,8 @@ fi
 cargo_tool trunk "$TRUNK_VERSION" trunk --locked --no-default-features --features rustls
 # `--locked` can fail to resolve wasm-bindgen-cli's locked dependencies from the registry; unlocked works.
 cargo_tool wasm-bindgen-cli "$(wasm_bindgen_version)" wasm-bindgen
+# Cuts the site's wasm into the first load and the chunks loaded on first use (scripts/split-hook.py).
+cargo_tool wasm_split_cli_support "$WASM_SPLIT_VERSION" wasm-split-cli --locked --features build-binary
 
 if [[ "$(version_of wasm-opt)" != *"version ${BINARYEN_VERSION%%.*}"* ]]; then
     command -v npm >/dev/null || die "npm not found: install Node.js (Debian: apt-get install nodejs npm)"

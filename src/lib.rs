@@ -34,6 +34,8 @@ pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod config;
 #[cfg(target_arch = "wasm32")]
+pub mod lazy;
+#[cfg(target_arch = "wasm32")]
 pub mod player;
 #[cfg(target_arch = "wasm32")]
 mod routes;
@@ -46,7 +48,8 @@ pub use app::App;
 #[cfg(target_arch = "wasm32")]
 mod app {
     use crate::components::{FocusOnNavigate, OfflineBanner, SiteFooter, SiteHeader};
-    use crate::routes::{GalleryPage, NotFound, PerformPage, PerformancePage, PerformerPage, PrivacyPage};
+    use crate::lazy::Lazy;
+    use crate::routes::{self, GalleryPage, NotFound};
     use leptos::prelude::*;
     use leptos_meta::{provide_meta_context, Title};
     use leptos_router::components::{Route, Router, Routes};
@@ -68,10 +71,10 @@ mod app {
                 <main id="main" tabindex="-1">
                     <Routes fallback=|| view! { <NotFound /> }>
                         <Route path=path!("/") view=GalleryPage />
-                        <Route path=path!("/privacy") view=PrivacyPage />
-                        <Route path=path!("/perform") view=PerformPage />
-                        <Route path=path!("/performances/:id") view=PerformancePage />
-                        <Route path=path!("/performers/:name") view=PerformerPage />
+                        <Route path=path!("/privacy") view=|| view! { <Lazy load=routes::privacy_page /> } />
+                        <Route path=path!("/perform") view=|| view! { <Lazy load=routes::perform_page /> } />
+                        <Route path=path!("/performances/:id") view=|| view! { <Lazy load=routes::performance_page /> } />
+                        <Route path=path!("/performers/:name") view=|| view! { <Lazy load=routes::performer_page /> } />
                     </Routes>
                 </main>
                 <SiteFooter />

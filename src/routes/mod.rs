@@ -1,4 +1,5 @@
-//! One file per page.
+//! One file per page. The gallery is in the first load; every other page is a chunk of its own
+//! (`crate::lazy`), fetched when it is first visited.
 
 mod gallery;
 mod not_found;
@@ -9,7 +10,21 @@ mod privacy;
 
 pub use gallery::GalleryPage;
 pub use not_found::NotFound;
-pub use perform::PerformPage;
-pub use performance::PerformancePage;
-pub use performer::PerformerPage;
-pub use privacy::PrivacyPage;
+
+use leptos::prelude::*;
+
+crate::split!(privacy, pub fn privacy_page() -> AnyView {
+    view! { <privacy::PrivacyPage /> }.into_any()
+});
+
+crate::split!(perform, pub fn perform_page() -> AnyView {
+    view! { <perform::PerformPage /> }.into_any()
+});
+
+crate::split!(performance, pub fn performance_page() -> AnyView {
+    view! { <performance::PerformancePage /> }.into_any()
+});
+
+crate::split!(performer, pub fn performer_page() -> AnyView {
+    view! { <performer::PerformerPage /> }.into_any()
+});

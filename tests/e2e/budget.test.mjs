@@ -1,6 +1,8 @@
 // The byte budgets (tests/e2e/budget.json), brotli-compressed at quality 11; bytes do not jitter. The
-// first load of the release build (index.html, JS, wasm, CSS) has one; the sound engine (dist/engine/:
-// its wasm module and AudioWorklet script, fetched on the first Play) has its own.
+// first load of the release build (index.html and every script, wasm module and stylesheet it links)
+// has one; the chunks of code loaded on first use (the pages other than the gallery, playback: the
+// other wasm modules, src/lazy.rs) have one together; the sound engine (dist/engine/: its wasm module
+// and AudioWorklet script, fetched on the first Play) has its own.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,12 +24,31 @@ function measure(dir, keep) {
 
 const shown = ({ sizes, total }, limit) => `${sizes.map(([f, n]) => `${f} ${n}`).join(', ')}; total ${total} of ${limit} bytes`;
 
+/** The files of dist/ that index.html loads: its links and its script's imports. */
+function linked() {
+  const index = readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const tags = index.match(/<(link|script)\b[^>]*>(?:[^<]*<\/script>)?/g) ?? [];
+  return new Set(tags.flatMap((tag) => [...tag.matchAll(/(?:href=|from |module_or_path: )["']\/([^"'/]+)["']/g)].map((m) => m[1])));
+}
+
 test('the first load fits its byte budget', () => {
-  const first = measure(dist, (f) => f === 'index.html' || /\.(js|wasm|css)$/.test(f));
+  const loaded = linked();
+  const first = measure(dist, (f) => f === 'index.html' || loaded.has(f));
   const names = first.sizes.map(([f]) => f);
   assert.ok(names.some((f) => f.endsWith('.wasm')) && names.some((f) => f.endsWith('.js')), `a release build in dist/: ${names}`);
   console.log(`first load, brotli: ${shown(first, budget.first_load_brotli_bytes)}`);
   assert.ok(first.total <= budget.first_load_brotli_bytes, `${first.total} bytes > budget ${budget.first_load_brotli_bytes}`);
+});
+
+test('the chunks loaded on first use fit their byte budget and are not part of the first load', () => {
+  const loaded = linked();
+  const chunks = measure(dist, (f) => f.endsWith('.wasm') && !loaded.has(f));
+  const names = chunks.sizes.map(([f]) => f);
+  for (const page of ['perform', 'performance', 'performer', 'privacy']) {
+    assert.ok(names.some((f) => new RegExp(`^microjam-web-split-${page}-[0-9a-f]{16}\\.wasm$`).test(f)), `a hashed chunk for ${page}: ${names}`);
+  }
+  console.log(`chunks loaded on first use, brotli: ${shown(chunks, budget.chunks_brotli_bytes)}`);
+  assert.ok(chunks.total <= budget.chunks_brotli_bytes, `${chunks.total} bytes > budget ${budget.chunks_brotli_bytes}`);
 });
 
 test('the sound engine fits its byte budget and is not part of the first load', () => {
