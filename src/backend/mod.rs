@@ -1,8 +1,9 @@
 //! Where performances come from, chosen at deploy time (`config`): this project's JSON API
 //! (docs/api.md, `json`) or Apple's CloudKit, where the MicroJam app keeps them (`cloudkit`). Pages
 //! and components only see `Backend`, the views it lists and the `Page`s it answers with. The
-//! modules point one way: `page` and `error` use no other; `http` the error; `json` and `cloudkit`
-//! those three; this file both backends; `config` this file; `jams` the configured backend.
+//! modules point one way (scripts/module-cycles.py): `page` and `error` use no other; `http` the
+//! error; `json` and `cloudkit` those three; this file the two backends; `config` this file and the
+//! backends' settings; `jams` the configured backend.
 
 pub mod cloudkit;
 pub mod config;
@@ -15,7 +16,7 @@ pub mod json;
 mod page;
 
 pub use error::ApiError;
-pub use page::{keep_valid, Cursor, Page, Performer, Skipped, View};
+pub use page::{keep_valid, skipped_summary, Cursor, Page, Performer, Skipped, View};
 
 #[cfg(target_arch = "wasm32")]
 use crate::{chain::Parents, performance::Performance};

@@ -6,7 +6,7 @@ use crate::performance::Performance;
 use std::sync::Arc;
 
 /// A list of performances, newest first.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum View {
     All,
     Performer(String),
@@ -14,7 +14,7 @@ pub enum View {
 }
 
 /// Where the page after this one starts.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cursor {
     /// The JSON API's `next`: the absolute URL of the following page.
     Url(String),
