@@ -3,7 +3,7 @@
 # engine (scripts/engine.sh), copies its wasm module and AudioWorklet script into the staged build as
 # engine/microjam-engine-HASH.wasm and engine/microjam-engine-processor-HASH.js (a content hash, so a
 # cached old module never meets a new site), and names them in the staged index.html, where the player
-# reads them (src/config.rs). Nothing here is part of the first load: the player fetches them on the
+# reads them (src/backend/config.rs). Nothing here is part of the first load: the player fetches them on the
 # first Play.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"

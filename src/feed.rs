@@ -2,6 +2,7 @@
 //! jams. A performance that a loaded one replies to is a layer of that jam, not a card of its own; a
 //! performance seen before (pages may overlap) is dropped; a card once shown stays.
 
+use crate::backend::Cursor;
 use crate::performance::Performance;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -14,18 +15,20 @@ pub struct Feed {
     referenced: HashSet<String>,
     /// The leaves shown as cards, in feed order.
     cards: Vec<Arc<Performance>>,
-    /// The cursor (URL) of the next page; None once the last page is in.
-    next: Option<String>,
+    /// The cursor of the next page; None once the last page is in.
+    next: Option<Cursor>,
     /// Every cursor followed so far: a backend whose pages link in a circle still comes to an end.
-    followed: HashSet<String>,
+    /// (One per page: a list costs the bundle less than hashing cursors.)
+    followed: Vec<Cursor>,
     pages: usize,
 }
 
 impl Feed {
     /// Adds a page and returns the performances that became new cards, in feed order.
-    pub fn add_page(&mut self, performances: &[Arc<Performance>], next: Option<String>) -> Vec<Arc<Performance>> {
+    pub fn add_page(&mut self, performances: &[Arc<Performance>], next: Option<Cursor>) -> Vec<Arc<Performance>> {
         self.pages += 1;
-        self.next = next.filter(|cursor| self.followed.insert(cursor.clone()));
+        self.next = next.filter(|cursor| !self.followed.contains(cursor));
+        self.followed.extend(self.next.clone());
         let fresh: Vec<&Arc<Performance>> = {
             let mut in_page = HashSet::new();
             performances
@@ -65,8 +68,8 @@ impl Feed {
         &self.cards
     }
 
-    pub fn next(&self) -> Option<&str> {
-        self.next.as_deref()
+    pub fn next(&self) -> Option<&Cursor> {
+        self.next.as_ref()
     }
 
     /// True once at least one page is in and none follows.
@@ -92,6 +95,10 @@ mod tests {
         list.iter().map(|p| p.id.as_str()).collect()
     }
 
+    fn url(next: &str) -> Option<Cursor> {
+        Some(Cursor::Url(next.to_owned()))
+    }
+
     #[test]
     fn leaves_become_cards_and_parents_are_hidden() {
         let mut feed = Feed::default();
@@ -101,18 +108,18 @@ mod tests {
             perf("b", Some("a")),
             perf("a", None),
         ];
-        assert_eq!(ids(&feed.add_page(&page, Some("p2".into()))), ["c", "d"]);
+        assert_eq!(ids(&feed.add_page(&page, url("p2"))), ["c", "d"]);
         let jam = resolve_loaded(feed.cards()[0].clone(), |id| feed.get(id));
         assert_eq!(ids(&jam.layers), ["c", "b", "a"]);
-        assert_eq!(feed.next(), Some("p2"));
+        assert_eq!(feed.next(), url("p2").as_ref());
         assert!(!feed.is_complete());
     }
 
     #[test]
     fn a_parent_on_a_later_page_stays_hidden() {
         let mut feed = Feed::default();
-        feed.add_page(&[perf("r2", Some("r1"))], Some("p2".into()));
-        let second = feed.add_page(&[perf("r1", Some("r0")), perf("x", None)], Some("p3".into()));
+        feed.add_page(&[perf("r2", Some("r1"))], url("p2"));
+        let second = feed.add_page(&[perf("r1", Some("r0")), perf("x", None)], url("p3"));
         assert_eq!(ids(&second), ["x"]);
         let third = feed.add_page(&[perf("r0", None)], None);
         assert!(third.is_empty());
@@ -143,7 +150,7 @@ mod tests {
     #[test]
     fn duplicates_across_and_within_pages_are_dropped() {
         let mut feed = Feed::default();
-        feed.add_page(&[perf("a", None), perf("b", None), perf("a", None)], Some("2".into()));
+        feed.add_page(&[perf("a", None), perf("b", None), perf("a", None)], url("2"));
         let second = feed.add_page(&[perf("b", None), perf("c", None)], None);
         assert_eq!(ids(&second), ["c"]);
         assert_eq!(ids(feed.cards()), ["a", "b", "c"]);
@@ -152,7 +159,7 @@ mod tests {
     #[test]
     fn a_card_once_shown_stays_when_a_late_reply_arrives() {
         let mut feed = Feed::default();
-        feed.add_page(&[perf("old", None)], Some("2".into()));
+        feed.add_page(&[perf("old", None)], url("2"));
         let second = feed.add_page(&[perf("late", Some("old"))], None);
         assert_eq!(ids(&second), ["late"]);
         assert_eq!(ids(feed.cards()), ["old", "late"]);
@@ -169,9 +176,9 @@ mod tests {
     #[test]
     fn pages_linking_in_a_circle_end_the_feed() {
         let mut feed = Feed::default();
-        feed.add_page(&[perf("a", None)], Some("p2".into()));
-        feed.add_page(&[perf("b", None)], Some("p3".into()));
-        feed.add_page(&[perf("c", None)], Some("p2".into()));
+        feed.add_page(&[perf("a", None)], url("p2"));
+        feed.add_page(&[perf("b", None)], url("p3"));
+        feed.add_page(&[perf("c", None)], url("p2"));
         assert!(feed.is_complete(), "p2 again is the end");
         assert_eq!(ids(feed.cards()), ["a", "b", "c"]);
     }

@@ -6,7 +6,7 @@
 //! CSV, a hundred of them fit in the usual 5 MB, reading them is synchronous and costs the bundle
 //! nothing, where an IndexedDB crate would add bytes to every visitor's first load for no gain here.
 
-use crate::api::wire::{keep_valid, performance_from_value};
+use crate::backend::{json::performance_from_value, keep_valid};
 use crate::colour::{Rgba, DEFAULT_BACKGROUND};
 use crate::performance::Performance;
 use crate::touches::{self, Touch};

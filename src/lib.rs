@@ -3,10 +3,9 @@
 //! Pure logic lives in plain modules with native tests; the user interface (Leptos) only exists in the
 //! browser build (`target_arch = "wasm32"`), so `cargo test` on the host never compiles it.
 
-pub mod api;
+pub mod backend;
 pub mod bench_input;
 pub mod chain;
-pub mod cloudkit;
 pub mod colour;
 pub mod cursor;
 #[cfg(not(target_arch = "wasm32"))]
@@ -32,8 +31,6 @@ mod markdown;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
-pub mod config;
-#[cfg(target_arch = "wasm32")]
 pub mod lazy;
 #[cfg(target_arch = "wasm32")]
 pub mod player;
@@ -55,9 +52,11 @@ mod app {
     use leptos_router::components::{Route, Router, Routes};
     use leptos_router::path;
 
-    /// The whole site: header, the routed page, footer.
+    /// The whole site: header, the routed page, footer. It reads its backend from index.html once,
+    /// as it starts.
     #[component]
     pub fn App() -> impl IntoView {
+        crate::backend::config::load();
         provide_meta_context();
         crate::player::Playback::provide();
         view! {

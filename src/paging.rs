@@ -2,7 +2,7 @@
 //! loader (`components::feed_loader`) keeps one `Paging` per feed and asks it what to do; the
 //! session keeps the most recent feeds (`Recent`) so that Back finds them loaded.
 
-use crate::api::ApiError;
+use crate::backend::ApiError;
 
 /// The state of a feed's paging.
 #[derive(Debug, Clone, PartialEq)]

@@ -2,7 +2,7 @@
 //! in headless Chromium. Run by scripts/bench.sh with `--release`; not part of the test command.
 #![cfg(target_arch = "wasm32")]
 
-use microjam_web::api::wire::decode_page;
+use microjam_web::backend::json::decode_page;
 use microjam_web::bench_input::feed_page;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -11,7 +11,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[path = "browser/support.rs"]
 mod support;
-use support::{document, server, sleep, use_engine};
+use support::{document, next_url, server, sleep, use_engine};
 
 fn now() -> f64 {
     web_sys::window().unwrap().performance().unwrap().now()
@@ -58,13 +58,13 @@ fn wasm_memory_mb() -> f64 {
 
 #[wasm_bindgen_test]
 async fn draw_60_card_pictures() {
-    use microjam_web::api::{fetch, Page};
+    use microjam_web::backend::{json::fetch, Page};
     let mut performances = Vec::new();
     let mut next = Some(format!("{}/api/performances.json", server()));
     while performances.len() < 60 {
         let page: Page = fetch(next.take().expect("enough pages")).await.unwrap();
         performances.extend(page.performances);
-        next = page.next;
+        next = next_url(page.next);
     }
     let canvases: Vec<web_sys::HtmlCanvasElement> = (0..60)
         .map(|_| {
@@ -132,7 +132,7 @@ fn log(line: &str) {
 
 /// A 4-layer jam from the default data set: the first four performances of the feed.
 async fn four_layer_jam() -> microjam_web::chain::Jam {
-    use microjam_web::api::{fetch, Page};
+    use microjam_web::backend::{json::fetch, Page};
     let page: Page = fetch(format!("{}/api/performances.json", server())).await.unwrap();
     microjam_web::chain::Jam {
         layers: page.performances[..4].to_vec(),

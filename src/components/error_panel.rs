@@ -2,7 +2,7 @@
 //! back online, it retries by itself. Failed requests (`ApiError`) and a sound engine that would not
 //! load (`player::EngineError`) both show here.
 
-use crate::api::ApiError;
+use crate::backend::ApiError;
 use leptos::callback::UnsyncCallback;
 use leptos::ev;
 use leptos::prelude::*;

@@ -4,9 +4,9 @@
 //! the most recent feeds with their scroll place, so Back and Forward find them as they were without
 //! asking the backend again; a reload starts fresh.
 
-use crate::api::{ApiError, Backend, Page, Performer, View};
+use crate::backend::config::backend;
+use crate::backend::{ApiError, Backend, Page, Performer, View};
 use crate::chain::{self, Jam};
-use crate::config::backend;
 use crate::feed::Feed;
 use crate::feed_window::{Anchor, Layout};
 use crate::paging::{Paging, Recent};
@@ -123,7 +123,7 @@ impl FeedLoader {
         }
         let (first, cursor) = {
             let feed = self.0.feed.borrow();
-            (feed.pages() == 0, feed.next().map(str::to_owned))
+            (feed.pages() == 0, feed.next().cloned())
         };
         if !first && cursor.is_none() {
             paging.set(Paging::Done);

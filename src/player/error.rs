@@ -1,7 +1,7 @@
 //! Why the sound engine could not play: shown under the Play button (or the WAV button) in the
 //! page's one error style, `components::ErrorPanel`.
 
-use crate::api::ApiError;
+use crate::backend::ApiError;
 use crate::components::Problem;
 use std::fmt;
 use wasm_bindgen::{JsCast, JsValue};

@@ -24,12 +24,12 @@ thread_local! {
 /// The compiled engine, fetched on first use and kept (a failure is not: the next call tries again;
 /// nor is a module from another URL than index.html names now).
 pub async fn module() -> Result<WebAssembly::Module, EngineError> {
-    let (url, _) = crate::config::engine_files().ok_or(EngineError::NotConfigured)?;
+    let (url, _) = crate::backend::config::engine_files().ok_or(EngineError::NotConfigured)?;
     let kept = MODULE.with_borrow(|kept| kept.as_ref().filter(|(from, _)| *from == url).map(|(_, m)| m.clone()));
     if let Some(module) = kept {
         return Ok(module);
     }
-    let bytes = crate::api::fetch_bytes(&url, FETCH_TIMEOUT)
+    let bytes = crate::backend::http::fetch_bytes(&url, FETCH_TIMEOUT)
         .await
         .map_err(EngineError::Fetch)?;
     let bytes: JsValue = js_sys::Uint8Array::from(&bytes[..]).into();
@@ -50,7 +50,7 @@ fn set(target: &Object, key: &str, value: impl Into<JsValue>) {
 /// offline render, which may start before any message could arrive.
 pub async fn node(ctx: &BaseAudioContext, jam: Option<&Object>) -> Result<AudioWorkletNode, EngineError> {
     let module = module().await?;
-    let (_, script) = crate::config::engine_files().ok_or(EngineError::NotConfigured)?;
+    let (_, script) = crate::backend::config::engine_files().ok_or(EngineError::NotConfigured)?;
     let worklet = ctx
         .audio_worklet()
         .ok()

@@ -1,6 +1,6 @@
 //! The gallery at `/`: the newest jams as cards, filtered by instrument with `/?instrument=drums`.
 
-use crate::api::View;
+use crate::backend::View;
 use crate::components::{FeedLoader, FeedView};
 use crate::instrument;
 use leptos::prelude::*;

@@ -1,7 +1,7 @@
 //! One performance at `/performances/:id`: the jam it ends, its layers, and its touch data.
 
 use super::NotFound;
-use crate::api::jams::jam_of;
+use crate::backend::jams::jam_of;
 use crate::chain::{ChainEnd, Jam};
 use crate::components::{Age, DownloadWav, ErrorPanel, PerformerLinks, PlayButton, ShareButton, TraceCanvas};
 use crate::instrument;

@@ -1,7 +1,7 @@
 //! A performer's page at `/performers/:name`: their stage name in their colours, then their jams.
 
 use super::NotFound;
-use crate::api::View;
+use crate::backend::View;
 use crate::colour::readable_style;
 use crate::components::{FeedLoader, FeedView};
 use crate::paging::Paging;

@@ -1,9 +1,10 @@
 //! The real client fetching real files over HTTP from the loopback test server.
 
-use crate::{server, sleep};
+use crate::{next_url, server, sleep};
 use leptos::prelude::Owner;
 use leptos::reactive::computed::ScopedFuture;
-use microjam_web::api::{fetch, fetch_with_timeout, ApiError, Endpoints, Page, Performer};
+use microjam_web::backend::json::{fetch, Endpoints};
+use microjam_web::backend::{http, ApiError, Cursor, Page, Performer};
 use microjam_web::performance::Performance;
 use std::{collections::HashSet, time::Duration};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -17,10 +18,10 @@ async fn the_feed_pages_through_every_performance_once() {
     let first: Page = fetch(api().feed()).await.expect("first feed page");
     assert!(!first.performances.is_empty());
     assert_eq!(
-        first.next.as_deref(),
+        next_url(first.next.clone()).as_deref(),
         Some(format!("{}/api/performances/pages/2.json", server()).as_str())
     );
-    let (mut seen, mut pages, mut next) = (HashSet::new(), 1, first.next.clone());
+    let (mut seen, mut pages, mut next) = (HashSet::new(), 1, next_url(first.next.clone()));
     let mut last_date = i64::MAX;
     for p in &first.performances {
         assert!(seen.insert(p.id.clone()));
@@ -36,7 +37,7 @@ async fn the_feed_pages_through_every_performance_once() {
             last_date = p.timestamp_ms;
         }
         pages += 1;
-        next = page.next;
+        next = next_url(page.next);
         assert!(pages < 100, "the feed must end");
     }
     assert!(
@@ -70,7 +71,7 @@ async fn one_performance_and_its_performer_by_encoded_name() {
             .iter()
             .find(|p| !p.performer.is_ascii() && p.performer.contains(' '))
             .cloned();
-        url = page.next;
+        url = next_url(page.next);
     }
     let fancy = fancy.expect("the default data has a performer named with a space and non-ASCII letters");
     let performer: Performer = fetch(api().performer(&fancy.performer)).await.unwrap();
@@ -95,7 +96,7 @@ async fn errors_are_typed() {
         .unwrap_err();
     assert_eq!(refused, ApiError::Network);
     let slow = format!("{}/slow/3000/api/performances.json", server());
-    let timed_out = fetch_with_timeout::<Page>(slow, Duration::from_millis(300))
+    let timed_out = http::request(&slow, None, Duration::from_millis(300))
         .await
         .unwrap_err();
     assert_eq!(timed_out, ApiError::Timeout);
@@ -108,7 +109,7 @@ async fn bad_records_are_skipped_and_private_fields_dropped() {
     let ids: Vec<_> = page.performances.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(ids, ["good-1", "good-2"]);
     assert_eq!(page.skipped.len(), 1);
-    assert_eq!(page.next, Some(format!("{url}?cursor=2")));
+    assert_eq!(page.next, Some(Cursor::Url(format!("{url}?cursor=2"))));
     assert!(!format!("{page:?}").contains("Alice Private"));
 }
 

@@ -31,6 +31,7 @@ impl CloudKit {
         meta("microjam-cloudkit-container", Some("iCloud.test.microjam"));
         meta("microjam-cloudkit-environment", Some("development"));
         meta("microjam-cloudkit-token", Some(token));
+        microjam_web::backend::config::load();
         CloudKit
     }
 }
@@ -38,6 +39,7 @@ impl CloudKit {
 impl Drop for CloudKit {
     fn drop(&mut self) {
         meta("microjam-backend", None);
+        microjam_web::backend::config::load();
     }
 }
 

@@ -4,7 +4,7 @@
 
 use crate::{open, server, set_api_base, sleep, visit, wait_for};
 use leptos::prelude::GetUntracked;
-use microjam_web::api::View;
+use microjam_web::backend::View;
 use microjam_web::components::FeedLoader;
 use microjam_web::paging::Paging;
 use wasm_bindgen::JsCast;

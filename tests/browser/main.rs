@@ -6,7 +6,7 @@ mod api_client;
 mod cloudkit;
 mod feed;
 mod support;
-pub use support::{document, server, set_meta, sleep, use_engine};
+pub use support::{document, next_url, server, set_meta, sleep, use_engine};
 mod gallery;
 mod playback;
 mod processor;
@@ -88,9 +88,10 @@ pub fn visit(path: &str) -> web_sys::HtmlElement {
     })
 }
 
-/// Points the App at another API base (the `microjam-api` meta tag it reads on every request).
+/// Points the App at another API base (the `microjam-api` meta tag, read again).
 pub fn set_api_base(base: &str) {
     set_meta("microjam-api", base);
+    microjam_web::backend::config::load();
 }
 
 /// Shows `path` freshly loaded from `api` (via a detour, so a route seen before is rebuilt).

@@ -40,7 +40,7 @@ fn kick_at(at: f64) -> Object {
 /// module compiled (for the nodes' processorOptions).
 async fn engine_context(seconds: f32) -> (OfflineAudioContext, JsValue) {
     use_engine();
-    let bytes = microjam_web::api::fetch_bytes(
+    let bytes = microjam_web::backend::http::fetch_bytes(
         &format!("{}/engine-build/microjam-engine.wasm", server()),
         std::time::Duration::from_secs(10),
     )

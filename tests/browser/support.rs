@@ -23,6 +23,14 @@ pub async fn sleep(ms: i32) {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
+/// The URL a JSON API page's `next` cursor holds.
+pub fn next_url(next: Option<microjam_web::backend::Cursor>) -> Option<String> {
+    next.map(|cursor| match cursor {
+        microjam_web::backend::Cursor::Url(url) => url,
+        other => panic!("not a URL: {other:?}"),
+    })
+}
+
 /// Sets `<meta name=NAME content=CONTENT>` in the document's head, adding it if missing.
 pub fn set_meta(name: &str, content: &str) {
     let head = document().head().unwrap();

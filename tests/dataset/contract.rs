@@ -2,7 +2,8 @@
 //! skipped, every touch row parsed.
 
 use super::files;
-use microjam_web::api::wire::{decode_page, decode_performance, decode_performer};
+use microjam_web::backend::json::{decode_page, decode_performance, decode_performer};
+use microjam_web::backend::Cursor;
 use microjam_web::touches;
 
 const BASE: &str = "http://example.test/api/";
@@ -33,6 +34,9 @@ fn every_file_decodes_with_the_sites_client_and_nothing_is_skipped() {
         pages += 1;
         assert!(page.skipped.is_empty(), "{path}: skipped {:?}", page.skipped);
         if let Some(next) = &page.next {
+            let Cursor::Url(next) = next else {
+                panic!("{path}: next {next:?} is not a URL")
+            };
             assert!(next.starts_with(BASE), "{path}: next {next} stays under the API base");
         }
     }

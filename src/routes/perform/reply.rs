@@ -3,7 +3,7 @@
 //! so, and the stage still records a solo take.
 
 use super::Perform;
-use crate::api::jams::jam_of;
+use crate::backend::jams::jam_of;
 use crate::chain::Jam;
 use crate::components::{ErrorPanel, TraceCanvas};
 use crate::instrument;

@@ -3,9 +3,9 @@
 //! those can be fetched through the backend, else alone with a note.
 
 use super::Perform;
+use crate::backend::config::backend;
 use crate::chain::{self, ChainEnd, Jam};
 use crate::components::{Age, DownloadWav, ErrorPanel, PlayButton, TraceCanvas};
-use crate::config::backend;
 use crate::instrument;
 use crate::performance::Performance;
 use crate::store::StorageError;

@@ -1,8 +1,7 @@
-//! The one way this site fetches: GET a URL, decode the body leniently, with a timeout, and abort
-//! when the view that asked goes away (as Leptos' examples/hackernews does).
+//! The one HTTP request of this site: a GET or a POST with a timeout, aborted when the view that
+//! asked goes away (as Leptos' examples/hackernews does); the same for a static file's bytes.
 
-use super::{wire, ApiError};
-use crate::performance::Performance;
+use super::error::ApiError;
 use gloo_net::http::Request;
 use leptos::prelude::{set_timeout, set_timeout_with_handle, Owner};
 use send_wrapper::SendWrapper;
@@ -12,64 +11,8 @@ use web_sys::AbortSignal;
 /// How long a request may take before the visitor is told it timed out.
 pub const TIMEOUT: Duration = Duration::from_secs(10);
 
-/// Something the API answers with, decoded from a body fetched from `url`.
-pub trait Decode: Sized {
-    fn decode(body: &str, url: &str) -> Result<Self, ApiError>;
-}
-
-impl Decode for wire::Page {
-    fn decode(body: &str, url: &str) -> Result<Self, ApiError> {
-        let page = wire::decode_page(body, url)?;
-        warn_skipped(&page.skipped, page.performances.len() + page.skipped.len(), url);
-        Ok(page)
-    }
-}
-
-impl Decode for wire::Performer {
-    fn decode(body: &str, url: &str) -> Result<Self, ApiError> {
-        let performer = wire::decode_performer(body, url)?;
-        warn_skipped(
-            &performer.page.skipped,
-            performer.page.performances.len() + performer.page.skipped.len(),
-            url,
-        );
-        Ok(performer)
-    }
-}
-
-impl Decode for Performance {
-    fn decode(body: &str, _url: &str) -> Result<Self, ApiError> {
-        wire::decode_performance(body)
-    }
-}
-
-/// Reports once per answer the records it left out.
-pub fn warn_skipped(skipped: &[wire::Skipped], total: usize, source: &str) {
-    if let Some(line) = wire::skipped_summary(skipped, total, source) {
-        web_sys::console::warn_1(&line.into());
-    }
-}
-
-/// Fetches and decodes `url` with the standard timeout.
-pub async fn fetch<T: Decode>(url: String) -> Result<T, ApiError> {
-    fetch_with_timeout(url, TIMEOUT).await
-}
-
-/// Fetches and decodes `url`, giving up after `timeout`.
-pub async fn fetch_with_timeout<T: Decode>(url: String, timeout: Duration) -> Result<T, ApiError> {
-    let answer = request(&url, None, timeout).await?;
-    if !(200..300).contains(&answer.status) {
-        return Err(ApiError::Status(answer.status));
-    }
-    // A static host's single-page-app fallback answers a missing .json file with index.html: that is
-    // a 404 in disguise, not a broken server.
-    if answer.content_type.starts_with("text/html") {
-        return Err(ApiError::Status(404));
-    }
-    T::decode(&answer.body, &answer.url)
-}
-
 /// An HTTP answer of any status.
+#[derive(Debug)]
 pub struct Answer {
     pub status: u16,
     pub content_type: String,

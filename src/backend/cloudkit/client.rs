@@ -1,9 +1,10 @@
 //! The browser's side of CloudKit Web Services: POSTs to records/query and records/lookup, retrying
 //! THROTTLED and TRY_AGAIN_LATER after `retryAfter` (a bounded number of times).
 
-use super::fetch::{request, sleep, warn_skipped, Answer, TIMEOUT};
-use super::{ApiError, Page, View};
-use crate::cloudkit::{self, Config};
+use super::{decode_error, decode_lookup, decode_query, lookup_body, query_body, Config};
+use crate::backend::error::ApiError;
+use crate::backend::http::{request, sleep, Answer, TIMEOUT};
+use crate::backend::page::{warn_skipped, Page, View};
 use crate::performance::Performance;
 use std::sync::Arc;
 
@@ -18,7 +19,7 @@ async fn post(url: &str, body: &serde_json::Value) -> Result<String, ApiError> {
         if (200..300).contains(&status) {
             return Ok(answer);
         }
-        let error = cloudkit::decode_error(status, &answer);
+        let error = decode_error(status, &answer);
         match error.retry_delay(attempt) {
             Some(seconds) => {
                 web_sys::console::info_1(
@@ -34,14 +35,10 @@ async fn post(url: &str, body: &serde_json::Value) -> Result<String, ApiError> {
 
 /// A page of `view`, continuing after `marker`.
 pub async fn query(config: &Config, view: &View, marker: Option<&str>) -> Result<Page, ApiError> {
-    let answer = post(&config.query_url(), &cloudkit::query_body(view, marker)).await?;
-    let page = cloudkit::decode_query(&answer)?;
+    let answer = post(&config.query_url(), &query_body(view, marker)).await?;
+    let page = decode_query(&answer, view)?;
     warn_skipped(&page.skipped, page.performances.len() + page.skipped.len(), "CloudKit");
-    Ok(Page {
-        next: page.marker.map(|m| cloudkit::cursor(view, &m)),
-        performances: page.performances,
-        skipped: page.skipped,
-    })
+    Ok(page)
 }
 
 /// The performances with these record names that exist, in one request.
@@ -49,8 +46,8 @@ pub async fn lookup(config: &Config, ids: Vec<String>) -> Result<Vec<Arc<Perform
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let answer = post(&config.lookup_url(), &cloudkit::lookup_body(&ids)).await?;
-    let lookup = cloudkit::decode_lookup(&answer)?;
+    let answer = post(&config.lookup_url(), &lookup_body(&ids)).await?;
+    let lookup = decode_lookup(&answer)?;
     warn_skipped(&lookup.skipped, ids.len(), "CloudKit");
     Ok(lookup.found)
 }

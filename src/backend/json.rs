@@ -1,14 +1,52 @@
-//! The JSON wire format of API v1 (docs/api.md) and its lenient decoding: a record with a missing
-//! required field or a wrong type is skipped and reported, the rest of the page is kept. Unknown
-//! fields are ignored, so nothing but public data ever reaches the page.
+//! The JSON API v1 (docs/api.md): its endpoint URLs, its wire format and the lenient decoding of it
+//! (a record with a missing required field or a wrong type is skipped and reported, the rest of the
+//! page is kept; unknown fields are ignored, so nothing but public data ever reaches the page), and
+//! in the browser the fetch of one answer.
 
-use super::ApiError;
+use super::error::ApiError;
+use super::page::{keep_valid, Cursor, Page, Performer};
 use crate::colour::{Rgba, DEFAULT_BACKGROUND, DEFAULT_TRACE};
 use crate::performance::Performance;
+use crate::urls::encode_segment;
 use crate::{dates, touches, urls};
 use serde::Deserialize;
 use serde_json::Value;
-use std::sync::Arc;
+
+/// The URLs of API v1 under one base, e.g. `https://microjam.info/api`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Endpoints {
+    base: String,
+}
+
+impl Endpoints {
+    /// `base` is an absolute URL; a trailing '/' is ignored.
+    pub fn new(base: &str) -> Self {
+        Endpoints {
+            base: base.trim().trim_end_matches('/').to_owned(),
+        }
+    }
+
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// The public feed, newest first.
+    pub fn feed(&self) -> String {
+        format!("{}/performances.json", self.base)
+    }
+
+    pub fn performance(&self, id: &str) -> String {
+        format!("{}/performances/{}.json", self.base, encode_segment(id))
+    }
+
+    pub fn performer(&self, name: &str) -> String {
+        format!("{}/performers/{}.json", self.base, encode_segment(name))
+    }
+
+    pub fn instrument(&self, instrument: &str) -> String {
+        format!("{}/instruments/{}.json", self.base, encode_segment(instrument))
+    }
+}
 
 #[derive(Deserialize)]
 struct PerformanceWire {
@@ -42,31 +80,6 @@ struct PerformerWire {
     performances: Vec<Value>,
     #[serde(default)]
     next: Option<String>,
-}
-
-/// A record left out of a page, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Skipped {
-    pub index: usize,
-    pub reason: String,
-}
-
-/// One page of a feed.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Page {
-    pub performances: Vec<Arc<Performance>>,
-    /// The absolute URL of the following page; None on the last page.
-    pub next: Option<String>,
-    pub skipped: Vec<Skipped>,
-}
-
-/// A performer and the first page of their performances.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Performer {
-    pub name: String,
-    pub colour: Rgba,
-    pub background: Rgba,
-    pub page: Page,
 }
 
 fn non_empty(field: &str, value: String) -> Result<String, String> {
@@ -117,29 +130,14 @@ pub fn decode_performance(body: &str) -> Result<Performance, ApiError> {
     performance_from_value(value).map_err(ApiError::Decode)
 }
 
-/// Decodes each record (numbered by its place in the answer) with `decode`: the good ones in
-/// order, and why each other one was left out. Every backend's pages go through here.
-pub fn keep_valid<T>(
-    records: impl IntoIterator<Item = (usize, T)>,
-    decode: impl Fn(T) -> Result<Performance, String>,
-) -> (Vec<Arc<Performance>>, Vec<Skipped>) {
-    let (mut good, mut skipped) = (Vec::new(), Vec::new());
-    for (index, record) in records {
-        match decode(record) {
-            Ok(p) => good.push(Arc::new(p)),
-            Err(reason) => skipped.push(Skipped { index, reason }),
-        }
-    }
-    (good, skipped)
-}
-
 fn page(values: Vec<Value>, next: Option<String>, url: &str) -> Page {
     let mut page = Page::default();
     (page.performances, page.skipped) = keep_valid(values.into_iter().enumerate(), performance_from_value);
     page.next = next
         .filter(|n| !n.trim().is_empty())
         .and_then(|n| urls::resolve(url, &n))
-        .filter(|n| n != url);
+        .filter(|n| n != url)
+        .map(Cursor::Url);
     page
 }
 
@@ -161,17 +159,52 @@ pub fn decode_performer(body: &str, url: &str) -> Result<Performer, ApiError> {
     })
 }
 
-/// One line for the console about the records a page left out, or None when it left none out.
-pub fn skipped_summary(skipped: &[Skipped], total: usize, url: &str) -> Option<String> {
-    let first = skipped.first()?;
-    Some(format!(
-        "MicroJam: left out {} of {total} performances from {url} (record {}: {})",
-        skipped.len(),
-        first.index,
-        first.reason
-    ))
+/// Something the API answers with, decoded from a body fetched from `url`.
+#[cfg(target_arch = "wasm32")]
+pub trait Decode: Sized {
+    fn decode(body: &str, url: &str) -> Result<Self, ApiError>;
+}
+
+#[cfg(target_arch = "wasm32")]
+impl Decode for Page {
+    fn decode(body: &str, url: &str) -> Result<Self, ApiError> {
+        let page = decode_page(body, url)?;
+        super::page::warn_skipped(&page.skipped, page.performances.len() + page.skipped.len(), url);
+        Ok(page)
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+impl Decode for Performer {
+    fn decode(body: &str, url: &str) -> Result<Self, ApiError> {
+        let performer = decode_performer(body, url)?;
+        let page = &performer.page;
+        super::page::warn_skipped(&page.skipped, page.performances.len() + page.skipped.len(), url);
+        Ok(performer)
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+impl Decode for Performance {
+    fn decode(body: &str, _url: &str) -> Result<Self, ApiError> {
+        decode_performance(body)
+    }
+}
+
+/// GETs `url` with the standard timeout and decodes the answer leniently.
+#[cfg(target_arch = "wasm32")]
+pub async fn fetch<T: Decode>(url: String) -> Result<T, ApiError> {
+    let answer = super::http::request(&url, None, super::http::TIMEOUT).await?;
+    if !(200..300).contains(&answer.status) {
+        return Err(ApiError::Status(answer.status));
+    }
+    // A static host's single-page-app fallback answers a missing .json file with index.html: that is
+    // a 404 in disguise, not a broken server.
+    if answer.content_type.starts_with("text/html") {
+        return Err(ApiError::Status(404));
+    }
+    T::decode(&answer.body, &answer.url)
 }
 
 #[cfg(test)]
-#[path = "wire_tests.rs"]
 mod tests;

@@ -1,22 +1,13 @@
 //! CloudKit records to performances, and CloudKit's answers (pages, lookups, errors) to ours.
 //! Mapping is total: a record with a missing or mistyped field is skipped and reported, never fatal.
 
-use crate::api::wire::{keep_valid, Skipped};
-use crate::api::ApiError;
+use crate::backend::error::ApiError;
+use crate::backend::page::{keep_valid, Cursor, Page, Skipped, View};
 use crate::colour::{Rgba, DEFAULT_BACKGROUND, DEFAULT_TRACE};
 use crate::performance::Performance;
 use crate::{dates, touches};
 use serde_json::Value;
 use std::sync::Arc;
-
-/// One page of a `records/query`.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct QueryPage {
-    pub performances: Vec<Arc<Performance>>,
-    pub skipped: Vec<Skipped>,
-    /// The continuation marker to send for the next page; None on the last.
-    pub marker: Option<String>,
-}
 
 /// The answer to a `records/lookup`.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -155,15 +146,18 @@ fn records(body: &str) -> Result<(Value, Vec<Value>), ApiError> {
     }
 }
 
-/// Reads a `records/query` answer.
-pub fn decode_query(body: &str) -> Result<QueryPage, ApiError> {
+/// Reads a `records/query` answer for `view`: its next page goes on from its continuation marker.
+pub fn decode_query(body: &str, view: &View) -> Result<Page, ApiError> {
     let (envelope, records) = records(body)?;
-    let mut page = QueryPage {
-        marker: envelope["continuationMarker"]
+    let mut page = Page {
+        next: envelope["continuationMarker"]
             .as_str()
             .filter(|m| !m.is_empty())
-            .map(str::to_owned),
-        ..QueryPage::default()
+            .map(|marker| Cursor::CloudKit {
+                view: view.clone(),
+                marker: marker.to_owned(),
+            }),
+        ..Page::default()
     };
     (page.performances, page.skipped) = keep_valid(records.iter().enumerate(), record_to_performance);
     Ok(page)
@@ -185,3 +179,6 @@ pub fn decode_lookup(body: &str) -> Result<Lookup, ApiError> {
     (lookup.found, lookup.skipped) = keep_valid(rest, record_to_performance);
     Ok(lookup)
 }
+
+#[cfg(test)]
+mod tests;

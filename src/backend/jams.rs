@@ -1,9 +1,9 @@
 //! One performance's jam, fetching every parent it replies to. (Feeds and their pages belong to
 //! `components::FeedLoader`.)
 
-use super::ApiError;
+use super::config::backend;
+use super::error::ApiError;
 use crate::chain::{self, Jam};
-use crate::config::backend;
 use std::sync::Arc;
 
 /// The jam that ends in the performance `id`, fetching every parent.

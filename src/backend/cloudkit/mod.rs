@@ -1,12 +1,15 @@
 //! Apple CloudKit Web Services, where MicroJam's own performances live: the requests a browser makes
-//! to read the public database anonymously with an API token, and what comes back. Pure logic; the
-//! browser's part is in `backend`.
+//! to read the public database anonymously with an API token (their bodies here, the records they
+//! answer with in `records`, pure and natively tested), and in the browser the `client` that sends
+//! them.
 
+#[cfg(target_arch = "wasm32")]
+pub mod client;
 mod records;
 
-pub use records::{decode_error, decode_lookup, decode_query, record_to_performance, CloudKitError, Lookup, QueryPage};
+pub use records::{decode_error, decode_lookup, decode_query, record_to_performance, CloudKitError, Lookup};
 
-pub use crate::api::View;
+use crate::backend::page::View;
 use serde_json::{json, Value};
 
 /// Apple's endpoint; a test points the site at a fake one instead.
@@ -93,30 +96,47 @@ pub fn lookup_body(ids: &[String]) -> Value {
     json!({"records": records, "desiredKeys": DESIRED_KEYS})
 }
 
-/// The cursor of the page after this one: the view and the continuation marker, as one string that
-/// only this module reads (`Page::next` holds it like a JSON API's `next` URL).
-pub fn cursor(view: &View, marker: &str) -> String {
-    let (kind, value) = match view {
-        View::All => ("all", ""),
-        View::Performer(name) => ("performer", name.as_str()),
-        View::Instrument(name) => ("instrument", name.as_str()),
-    };
-    json!({"cloudkit": kind, "value": value, "marker": marker}).to_string()
-}
-
-/// The view and marker of a cursor made by `cursor`.
-pub fn parse_cursor(cursor: &str) -> Option<(View, String)> {
-    let value: Value = serde_json::from_str(cursor).ok()?;
-    let name = value["value"].as_str()?.to_owned();
-    let view = match value["cloudkit"].as_str()? {
-        "all" => View::All,
-        "performer" => View::Performer(name),
-        "instrument" => View::Instrument(name),
-        _ => return None,
-    };
-    Some((view, value["marker"].as_str()?.to_owned()))
-}
-
 #[cfg(test)]
-#[path = "tests.rs"]
-mod tests;
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_bodies_for_each_view() {
+        let all = query_body(&View::All, None);
+        assert_eq!(all["query"]["recordType"], "Performance");
+        assert_eq!(
+            all["query"]["sortBy"],
+            json!([{"fieldName": "Date", "ascending": false}])
+        );
+        assert!(all["query"].get("filterBy").is_none() && all.get("continuationMarker").is_none());
+        assert_eq!(all["resultsLimit"], PAGE_SIZE);
+        assert_eq!(all["desiredKeys"].as_array().unwrap().len(), 7);
+        let performer = query_body(&View::Performer("Åse Nygård".into()), Some("m2"));
+        assert_eq!(
+            performer["query"]["filterBy"],
+            json!([{"comparator": "EQUALS", "fieldName": "Performer", "fieldValue": {"value": "Åse Nygård"}}])
+        );
+        assert_eq!(performer["continuationMarker"], "m2");
+        let instrument = query_body(&View::Instrument("drums".into()), None);
+        assert_eq!(instrument["query"]["filterBy"][0]["fieldName"], "Instrument");
+        assert_eq!(
+            lookup_body(&["a".into(), "b".into()])["records"],
+            json!([{"recordName": "a"}, {"recordName": "b"}])
+        );
+    }
+
+    #[test]
+    fn urls_name_the_container_environment_and_token() {
+        let config = Config {
+            url: "https://api.apple-cloudkit.com/".into(),
+            container: "iCloud.au.com.charlesmartin.microjam".into(),
+            environment: "production".into(),
+            token: "abc+/=".into(),
+        };
+        assert_eq!(
+            config.query_url(),
+            "https://api.apple-cloudkit.com/database/1/iCloud.au.com.charlesmartin.microjam/production/public/records/query?ckAPIToken=abc%2B%2F%3D"
+        );
+        assert!(config.lookup_url().contains("/public/records/lookup?ckAPIToken="));
+    }
+}

@@ -1,53 +1,68 @@
-//! Where performances come from, chosen at deploy time: this project's JSON API (docs/api.md) or
-//! Apple's CloudKit, where the MicroJam app keeps them. Pages and components only see `Backend`.
+//! Where performances come from, chosen at deploy time (`config`): this project's JSON API
+//! (docs/api.md, `json`) or Apple's CloudKit, where the MicroJam app keeps them (`cloudkit`). Pages
+//! and components only see `Backend`, the views it lists and the `Page`s it answers with. The
+//! modules point one way (scripts/module-cycles.py): `page` and `error` use no other; `http` the
+//! error; `json` and `cloudkit` those three; this file the two backends; `config` this file and the
+//! backends' settings; `jams` the configured backend.
 
-use super::{fetch, ApiError, Endpoints, Page, Performer, View};
-use crate::chain::Parents;
-use crate::cloudkit;
-use crate::performance::Performance;
-use std::sync::Arc;
+pub mod cloudkit;
+pub mod config;
+mod error;
+#[cfg(target_arch = "wasm32")]
+pub mod http;
+#[cfg(target_arch = "wasm32")]
+pub mod jams;
+pub mod json;
+mod page;
+
+pub use error::ApiError;
+pub use page::{keep_valid, skipped_summary, Cursor, Page, Performer, Skipped, View};
+
+#[cfg(target_arch = "wasm32")]
+use crate::{chain::Parents, performance::Performance};
 
 /// The backend configured in index.html (see `config`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Backend {
-    Json(Endpoints),
+    Json(json::Endpoints),
     CloudKit(cloudkit::Config),
     /// Set up wrongly: every request fails with this message.
     Misconfigured(String),
 }
 
+#[cfg(target_arch = "wasm32")]
 impl Backend {
     /// The first page of a list of performances, newest first.
     pub async fn page(&self, view: &View) -> Result<Page, ApiError> {
         match self {
             Backend::Json(api) => match view {
-                View::All => fetch(api.feed()).await,
-                View::Instrument(name) => fetch(api.instrument(name)).await,
-                View::Performer(name) => Ok(fetch::<Performer>(api.performer(name)).await?.page),
+                View::All => json::fetch(api.feed()).await,
+                View::Instrument(name) => json::fetch(api.instrument(name)).await,
+                View::Performer(name) => Ok(json::fetch::<Performer>(api.performer(name)).await?.page),
             },
-            Backend::CloudKit(config) => super::cloudkit::query(config, view, None).await,
+            Backend::CloudKit(config) => cloudkit::client::query(config, view, None).await,
             Backend::Misconfigured(why) => Err(ApiError::Configuration(why.clone())),
         }
     }
 
-    /// The page after the one whose `next` was `cursor`.
-    pub async fn next(&self, cursor: &str) -> Result<Page, ApiError> {
-        match self {
-            Backend::Json(_) => fetch(cursor.to_owned()).await,
-            Backend::CloudKit(config) => match cloudkit::parse_cursor(cursor) {
-                Some((view, marker)) => super::cloudkit::query(config, &view, Some(&marker)).await,
-                None => Err(ApiError::Decode(format!("not a CloudKit cursor: {cursor}"))),
-            },
-            Backend::Misconfigured(why) => Err(ApiError::Configuration(why.clone())),
+    /// The page that starts at `cursor` (a page's `next`).
+    pub async fn next(&self, cursor: &Cursor) -> Result<Page, ApiError> {
+        match (self, cursor) {
+            (Backend::Json(_), Cursor::Url(url)) => json::fetch(url.clone()).await,
+            (Backend::CloudKit(config), Cursor::CloudKit { view, marker }) => {
+                cloudkit::client::query(config, view, Some(marker)).await
+            }
+            (Backend::Misconfigured(why), _) => Err(ApiError::Configuration(why.clone())),
+            _ => Err(ApiError::Decode("a cursor of another backend".to_owned())),
         }
     }
 
     /// One performance; `Status(404)` when there is none.
     pub async fn performance(&self, id: &str) -> Result<Performance, ApiError> {
         match self {
-            Backend::Json(api) => fetch(api.performance(id)).await,
+            Backend::Json(api) => json::fetch(api.performance(id)).await,
             Backend::CloudKit(config) => {
-                let found = super::cloudkit::lookup(config, vec![id.to_owned()]).await?;
+                let found = cloudkit::client::lookup(config, vec![id.to_owned()]).await?;
                 found
                     .into_iter()
                     .next()
@@ -63,20 +78,20 @@ impl Backend {
     pub async fn lookup(&self, ids: Vec<String>) -> Parents {
         match self {
             Backend::Json(api) => {
-                let each = ids.iter().map(|id| fetch::<Performance>(api.performance(id)));
+                let each = ids.iter().map(|id| json::fetch::<Performance>(api.performance(id)));
                 let mut parents = Parents {
                     found: Vec::new(),
                     answered: true,
                 };
                 for result in futures::future::join_all(each).await {
                     match result {
-                        Ok(p) => parents.found.push(Arc::new(p)),
+                        Ok(p) => parents.found.push(std::sync::Arc::new(p)),
                         Err(e) => parents.answered &= e.is_not_found(),
                     }
                 }
                 parents
             }
-            Backend::CloudKit(config) => match super::cloudkit::lookup(config, ids).await {
+            Backend::CloudKit(config) => match cloudkit::client::lookup(config, ids).await {
                 Ok(found) => Parents { found, answered: true },
                 Err(_) => Parents::default(),
             },
@@ -87,7 +102,7 @@ impl Backend {
     /// A performer and the first page of their performances; `Status(404)` for nobody.
     pub async fn performer(&self, name: &str) -> Result<Performer, ApiError> {
         match self {
-            Backend::Json(api) => fetch(api.performer(name)).await,
+            Backend::Json(api) => json::fetch(api.performer(name)).await,
             Backend::CloudKit(_) => {
                 // CloudKit keeps no performer records: their colours are those of their newest performance.
                 let page = self.page(&View::Performer(name.to_owned())).await?;
