@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Prints the first-load files of a release build (dist/) raw, gzip -9 and brotli -q 11, in bytes, then
-# the sound engine (dist/engine/: its wasm module and AudioWorklet script), fetched on the first Play.
+# Prints the first-load files of a release build (dist/: index.html and what it links) raw, gzip -9 and
+# brotli -q 11, in bytes; then the chunks loaded on first use (the other wasm modules, src/lazy.rs);
+# then the sound engine (dist/engine/: its wasm module and AudioWorklet script), fetched on the first Play.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 dist="${1:-$ROOT/dist}"
@@ -16,5 +17,11 @@ table() {
     printf '%-40s %10d %10d %10d\n' "$label" "$total_raw" "$total_gz" "$total_br"
 }
 printf '%-40s %10s %10s %10s\n' file raw gzip brotli
-table "first load (total)" "$dist"/index.html "$dist"/*.js "$dist"/*.wasm "$dist"/*.css
+# The files index.html loads: stylesheets, (module)preloads and the script's import.
+mapfile -t linked < <(grep -oE '(href=|from |module_or_path: )["'"'"']/[^"'"'"'/]+["'"'"']' "$dist/index.html" | sed -E 's|.*/([^"'"'"']+)["'"'"']$|\1|' | sort -u)
+first=("$dist/index.html") chunks=()
+for f in "${linked[@]}"; do first+=("$dist/$f"); done
+for f in "$dist"/*.wasm; do [[ " ${linked[*]} " == *" $(basename "$f") "* ]] || chunks+=("$f"); done
+table "first load (total)" "${first[@]}"
+table "chunks loaded on first use (total)" "${chunks[@]}"
 table "engine, on the first Play (total)" "$dist"/engine/*.wasm "$dist"/engine/*.js

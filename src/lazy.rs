@@ -69,9 +69,7 @@ where
         Suspend::new(SendWrapper::new(async move {
             match load().await {
                 Ok(view) => view,
-                Err(error) => {
-                    view! { <ErrorPanel error on_retry=move || attempt.update(|n| *n += 1) /> }.into_any()
-                }
+                Err(error) => view! { <ErrorPanel error on_retry=move || attempt.update(|n| *n += 1) /> }.into_any(),
             }
         }))
     }

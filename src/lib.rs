@@ -17,6 +17,7 @@ pub mod instrument;
 pub mod kept;
 pub mod paging;
 pub mod performance;
+pub mod routing;
 pub mod score;
 pub mod take;
 pub mod touches;
@@ -35,6 +36,8 @@ pub mod lazy;
 #[cfg(target_arch = "wasm32")]
 pub mod player;
 #[cfg(target_arch = "wasm32")]
+pub mod router;
+#[cfg(target_arch = "wasm32")]
 mod routes;
 #[cfg(target_arch = "wasm32")]
 pub mod store;
@@ -47,37 +50,32 @@ mod app {
     use crate::components::{FocusOnNavigate, OfflineBanner, SiteFooter, SiteHeader};
     use crate::lazy::Lazy;
     use crate::routes::{self, GalleryPage, NotFound};
+    use crate::routing::{page_of, Page};
     use leptos::prelude::*;
-    use leptos_meta::{provide_meta_context, Title};
-    use leptos_router::components::{Route, Router, Routes};
-    use leptos_router::path;
 
     /// The whole site: header, the routed page, footer. It reads its backend from index.html once,
     /// as it starts.
     #[component]
     pub fn App() -> impl IntoView {
         crate::backend::config::load();
-        provide_meta_context();
         crate::player::Playback::provide();
+        let location = crate::router::provide();
+        // A page is built again only when the address names another page (not for a new query).
+        let page = Memo::new(move |_| page_of(&location.path.get()));
+        let routed = move || match page.get() {
+            Page::Gallery => view! { <GalleryPage /> }.into_any(),
+            Page::Privacy => view! { <Lazy load=routes::privacy_page /> }.into_any(),
+            Page::Perform => view! { <Lazy load=routes::perform_page /> }.into_any(),
+            Page::Performance(id) => view! { <Lazy load=move || routes::performance_page(id.clone()) /> }.into_any(),
+            Page::Performer(name) => view! { <Lazy load=move || routes::performer_page(name.clone()) /> }.into_any(),
+            Page::NotFound => view! { <NotFound /> }.into_any(),
+        };
         view! {
-            <Title formatter=|page: String| {
-                if page.is_empty() { "MicroJam".to_owned() } else { format!("{page} · MicroJam") }
-            } />
-            <Router>
-                <FocusOnNavigate />
-                <SiteHeader />
-                <OfflineBanner />
-                <main id="main" tabindex="-1">
-                    <Routes fallback=|| view! { <NotFound /> }>
-                        <Route path=path!("/") view=GalleryPage />
-                        <Route path=path!("/privacy") view=|| view! { <Lazy load=routes::privacy_page /> } />
-                        <Route path=path!("/perform") view=|| view! { <Lazy load=routes::perform_page /> } />
-                        <Route path=path!("/performances/:id") view=|| view! { <Lazy load=routes::performance_page /> } />
-                        <Route path=path!("/performers/:name") view=|| view! { <Lazy load=routes::performer_page /> } />
-                    </Routes>
-                </main>
-                <SiteFooter />
-            </Router>
+            <FocusOnNavigate />
+            <SiteHeader />
+            <OfflineBanner />
+            <main id="main" tabindex="-1">{routed}</main>
+            <SiteFooter />
         }
     }
 }

@@ -2,12 +2,12 @@
 
 use super::{toggle, PlayButton, TraceCanvas};
 use crate::chain::Jam;
+use crate::router::A;
 use crate::urls::{performance_path, performer_path};
 use crate::wording::{plural, trace_label, with_performers};
 use crate::{dates, instrument};
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// "drums · 3 hours ago", with the exact date in `<time datetime>`.
 #[component]

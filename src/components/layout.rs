@@ -1,7 +1,7 @@
 //! The frame around every page: a header with the name and navigation, a footer with the policy link.
 
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
@@ -41,9 +41,9 @@ pub fn SiteFooter() -> impl IntoView {
 /// the new page's main content, as a full page load would.
 #[component]
 pub fn FocusOnNavigate() -> impl IntoView {
-    let location = leptos_router::hooks::use_location();
+    let location = crate::router::use_location();
     Effect::new(move |previous: Option<String>| {
-        let path = location.pathname.get();
+        let path = location.path.get();
         if previous.is_some_and(|p| p != path) {
             focus_main();
         }

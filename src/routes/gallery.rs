@@ -3,14 +3,13 @@
 use crate::backend::View;
 use crate::components::{FeedLoader, FeedView};
 use crate::instrument;
+use crate::router::{query, Title};
 use leptos::prelude::*;
-use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn GalleryPage() -> impl IntoView {
-    let query = use_query_map();
-    let selected = Memo::new(move |_| query.read().get("instrument").filter(|name| !name.trim().is_empty()));
+    let instrument = query("instrument");
+    let selected = Memo::new(move |_| instrument.get().filter(|name| !name.trim().is_empty()));
     let title = move || match selected.get() {
         Some(name) => format!("{} jams", instrument::label(&name)),
         None => String::new(),

@@ -13,18 +13,30 @@ pub use not_found::NotFound;
 
 use leptos::prelude::*;
 
-crate::split!(privacy, pub fn privacy_page() -> AnyView {
-    view! { <privacy::PrivacyPage /> }.into_any()
-});
+crate::split!(
+    privacy,
+    pub fn privacy_page() -> AnyView {
+        view! { <privacy::PrivacyPage /> }.into_any()
+    }
+);
 
-crate::split!(perform, pub fn perform_page() -> AnyView {
-    view! { <perform::PerformPage /> }.into_any()
-});
+crate::split!(
+    perform,
+    pub fn perform_page() -> AnyView {
+        view! { <perform::PerformPage /> }.into_any()
+    }
+);
 
-crate::split!(performance, pub fn performance_page() -> AnyView {
-    view! { <performance::PerformancePage /> }.into_any()
-});
+crate::split!(
+    performance,
+    pub fn performance_page(id: String) -> AnyView {
+        view! { <performance::PerformancePage id /> }.into_any()
+    }
+);
 
-crate::split!(performer, pub fn performer_page() -> AnyView {
-    view! { <performer::PerformerPage /> }.into_any()
-});
+crate::split!(
+    performer,
+    pub fn performer_page(name: String) -> AnyView {
+        view! { <performer::PerformerPage name /> }.into_any()
+    }
+);

@@ -1,8 +1,7 @@
 //! The 404 page, for unknown paths and for performances or performers that do not exist.
 
+use crate::router::{Title, A};
 use leptos::prelude::*;
-use leptos_meta::Title;
-use leptos_router::components::A;
 
 /// A not-found message with a way home. `what` names the missing thing ("page", "performance"…).
 #[component]

@@ -6,21 +6,17 @@ use crate::chain::{ChainEnd, Jam};
 use crate::components::{Age, DownloadWav, ErrorPanel, PerformerLinks, PlayButton, ShareButton, TraceCanvas};
 use crate::instrument;
 use crate::performance::Performance;
+use crate::router::{Title, A};
 use crate::urls::{data_url, performance_path, performer_path, reply_path};
 use crate::wording::{plural, trace_label, with_performers};
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use leptos_meta::Title;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
 
 #[component]
-pub fn PerformancePage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.read().get("id").unwrap_or_default();
+pub fn PerformancePage(id: String) -> impl IntoView {
     let jam = LocalResource::new(move || {
-        let id = id();
+        let id = id.clone();
         async move { jam_of(&id).await }
     });
     view! {

@@ -1,8 +1,7 @@
 //! The privacy policy, rendered from content/privacy.md at compile time (see build.rs).
 
+use crate::router::{use_location, Title};
 use leptos::prelude::*;
-use leptos_meta::Title;
-use leptos_router::hooks::use_location;
 
 const POLICY_HTML: &str = include_str!(concat!(env!("OUT_DIR"), "/privacy.html"));
 const POLICY_TITLE: &str = include_str!(concat!(env!("OUT_DIR"), "/privacy.title"));

@@ -13,9 +13,8 @@ use crate::chain::Jam;
 use crate::colour::Rgba;
 use crate::performance::Performance;
 use crate::player::EngineError;
+use crate::router::{query, Title};
 use leptos::prelude::*;
-use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 use std::sync::Arc;
 
 /// Where the stage stands.
@@ -91,8 +90,8 @@ impl Perform {
 
 #[component]
 pub fn PerformPage() -> impl IntoView {
-    let query = use_query_map();
-    let reply = Memo::new(move |_| query.read().get("reply").filter(|id| !id.trim().is_empty()));
+    let reply = query("reply");
+    let reply = Memo::new(move |_| reply.get().filter(|id| !id.trim().is_empty()));
     let (kept, kept_error) = match crate::store::takes() {
         Ok(list) => (list, None),
         Err(e) => (Vec::new(), Some(e)),

@@ -7,10 +7,10 @@ use crate::backend::jams::jam_of;
 use crate::chain::Jam;
 use crate::components::{ErrorPanel, TraceCanvas};
 use crate::instrument;
+use crate::router::A;
 use crate::urls::performance_path;
 use crate::wording::trace_label;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn Reply(id: String) -> impl IntoView {

@@ -8,12 +8,12 @@ use crate::chain::{self, ChainEnd, Jam};
 use crate::components::{Age, DownloadWav, ErrorPanel, PlayButton, TraceCanvas};
 use crate::instrument;
 use crate::performance::Performance;
+use crate::router::A;
 use crate::store::StorageError;
 use crate::urls::{data_url, performance_path};
 use crate::wording::{plural, trace_label};
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use std::sync::Arc;
 
 /// The kept takes as jams: replies with the layers they answer (kept takes first, then the backend).
