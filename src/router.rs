@@ -46,7 +46,7 @@ pub fn provide() -> Location {
         hash: Memo::new(move |_| address.with(|a| a.hash.clone())),
     };
     provide_context(location);
-    let popstate = window_event_listener(ev::popstate, move |_| address.set(current()));
+    let popstate = window_event_listener(ev::popstate, move |_| change(address));
     let click = window_event_listener(ev::click, move |event| {
         if let Some(to) = link_to_follow(&event) {
             event.prevent_default();
@@ -58,6 +58,22 @@ pub fn provide() -> Location {
         click.remove();
     });
     location
+}
+
+/// Takes the address the browser shows now. Focus leaves the page first when the page changes: the
+/// old page's own handlers hear it go while the page still stands, not after it has been taken down
+/// (`FocusOnNavigate` then puts focus on the new page).
+fn change(address: RwSignal<Address>) {
+    let now = current();
+    if address.with_untracked(|a| a.path != now.path) {
+        if let Some(focused) = document()
+            .active_element()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = focused.blur();
+        }
+    }
+    address.set(now);
 }
 
 /// The address (path, query and fragment) a click should take the page to, if it is ours to take.
@@ -99,16 +115,17 @@ fn link_to_follow(event: &web_sys::MouseEvent) -> Option<String> {
 
 fn follow(address: RwSignal<Address>, to: &str) {
     let history = window().history().ok();
-    if history.is_some_and(|h| {
+    if !history.is_some_and(|h| {
         h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(to))
             .is_ok()
     }) {
-        address.set(current());
-    } else {
         // Without a history to push to, a real page load still gets there.
         let _ = window().location().set_href(to);
         return;
     }
+    // The new page is built after the handler that followed the link is done with the page it is
+    // on (a key handler that clicks a link must not find its page gone).
+    leptos::task::spawn_local(async move { change(address) });
     // Once the new page is in place: its fragment's element, or the top.
     request_animation_frame(|| {
         let hash = window().location().hash().unwrap_or_default();

@@ -104,7 +104,10 @@ async fn send(
     let failed = || failure(&signal, &timed_out);
     let signal = &signal;
     let sent = match body {
-        None => Request::get(url).abort_signal(Some(signal)).send().await,
+        None => match super::early::take(url).await {
+            Some(early) => Ok(early.into()),
+            None => Request::get(url).abort_signal(Some(signal)).send().await,
+        },
         Some(body) => {
             let request = Request::post(url)
                 .abort_signal(Some(signal))

@@ -7,6 +7,8 @@
 
 pub mod cloudkit;
 pub mod config;
+#[cfg(target_arch = "wasm32")]
+mod early;
 mod error;
 #[cfg(target_arch = "wasm32")]
 pub mod http;
