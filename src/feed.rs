@@ -61,6 +61,7 @@ impl Feed {
         self.loaded.get(id).cloned()
     }
 
+    #[cfg(test)]
     pub fn cards(&self) -> &[Arc<Performance>] {
         &self.cards
     }

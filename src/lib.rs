@@ -4,13 +4,10 @@
 //! browser build (`target_arch = "wasm32"`), so `cargo test` on the host never compiles it.
 
 pub mod api;
-pub mod bench_input;
 pub mod chain;
 pub mod cloudkit;
 pub mod colour;
 pub mod cursor;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod dataset;
 pub mod dates;
 pub mod feed;
 pub mod feed_window;

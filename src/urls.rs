@@ -16,6 +16,8 @@ pub fn encode_segment(s: &str) -> String {
 }
 
 /// Decodes `%XX` escapes (invalid escapes are kept as written); None when the bytes are not UTF-8.
+/// For the tests (the site only ever encodes).
+#[cfg(any(test, feature = "test-support"))]
 pub fn decode_segment(s: &str) -> Option<String> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());

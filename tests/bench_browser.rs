@@ -1,9 +1,9 @@
-//! Benchmark (prints figures; not a timed test): the decoding benchmark of src/bin/bench_decode.rs,
+//! Benchmark (prints figures; not a timed test): the decoding benchmark of tools/src/bin/bench_decode.rs,
 //! in headless Chromium. Run by scripts/bench.sh with `--release`; not part of the test command.
 #![cfg(target_arch = "wasm32")]
 
+use microjam_tools::bench_input::feed_page;
 use microjam_web::api::wire::decode_page;
-use microjam_web::bench_input::feed_page;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
