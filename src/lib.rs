@@ -27,6 +27,8 @@ pub mod wording;
 mod markdown;
 
 #[cfg(target_arch = "wasm32")]
+mod bench_marks;
+#[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod config;

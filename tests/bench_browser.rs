@@ -79,7 +79,7 @@ async fn draw_60_card_pictures() {
     let touches: usize = performances[..60].iter().map(|p| p.touches.len()).sum();
     let start = now();
     for (canvas, performance) in canvases.iter().zip(&performances) {
-        microjam_web::components::draw(canvas, std::slice::from_ref(performance));
+        microjam_web::trace::canvas::draw(canvas, std::slice::from_ref(performance));
     }
     let elapsed = now() - start;
     log(&format!(
