@@ -252,7 +252,7 @@ async fn engine_cost_per_block_in_the_audioworklet() {
         "worklet engine cost per 128-frame block ({block_ms:.2} ms of audio at 44.1 kHz) in headless Chromium's AudioWorklet (offline renders of busy 5 s layers, median of 3; one layer's cost = (5 layers − 1 layer) / 4):"
     ));
     let mut heaviest = ("", 0.0);
-    for instrument in microjam_web::instrument::ALL {
+    for instrument in microjam_web::instrument::Sound::ALL.map(|s| s.name()) {
         let (one, blocks) = render_ms(instrument, 1, 3).await;
         let (five, _) = render_ms(instrument, 5, 3).await;
         let per_layer = ((five - one) / 4.0 / blocks).max(1e-6);

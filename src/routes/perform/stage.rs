@@ -6,6 +6,7 @@
 use super::{ink, Perform, Phase};
 use crate::colour::DEFAULT_BACKGROUND;
 use crate::cursor::{action, KeyAction};
+use crate::instrument::Instrument;
 use crate::kept;
 use crate::player::stage as live;
 use crate::take::{PointerKind, PointerSample, Recorder, TakeState, TAKE_SECONDS};
@@ -85,7 +86,7 @@ pub fn Stage() -> impl IntoView {
         live::finish(0.6);
         let who = kept::Performer {
             name: perform.name.get_untracked(),
-            instrument: perform.instrument.get_untracked(),
+            instrument: Instrument::from_name(&perform.instrument.get_untracked()),
             colour: perform.colour.get_untracked(),
         };
         let reply_to = perform
@@ -141,8 +142,10 @@ pub fn Stage() -> impl IntoView {
         }
         let id = kept::new_id(js_sys::Date::now(), js_sys::Math::random());
         let backing = perform.backing.get_untracked();
-        let instrument = perform.instrument.get_untracked();
-        if let Err(error) = live::start(backing.as_ref(), &instrument, crate::score::seed(&id)) {
+        let sound = perform
+            .instrument
+            .with_untracked(|name| Instrument::from_name(name).sound());
+        if let Err(error) = live::start(backing.as_ref(), sound, crate::score::seed(&id)) {
             perform.engine_error.set(Some(error));
             return false;
         }

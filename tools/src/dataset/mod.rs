@@ -24,7 +24,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use microjam_web::instrument;
+use microjam_web::instrument::Sound;
 use microjam_web::urls::encode_segment;
 use rng::Rng;
 
@@ -147,7 +147,7 @@ pub fn generate() -> BTreeMap<String, String> {
         put(&mut files, format!("{dir}.json"), &page);
     }
 
-    for name in instrument::ALL {
+    for name in Sound::ALL.map(Sound::name) {
         let on_it: Vec<Performance> = all.iter().filter(|p| p.instrument == name).cloned().collect();
         let dir = format!("instruments/{name}");
         let (first, next) = paginate(&mut files, &dir, &format!("{}/", encode_segment(name)), &on_it);
