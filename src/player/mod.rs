@@ -4,6 +4,7 @@
 //! renders one for "Download WAV" (`offline`). The module is fetched on the first Play.
 
 mod animation;
+mod engine;
 mod error;
 mod live;
 pub mod offline;

@@ -1,7 +1,8 @@
 //! What the engine's processor reports to the live player (a jam has ended, a command came late, an
 //! exception, its own figures), and the player's figures for the tests and the benchmark.
 
-use super::live::{Engine, PLAYER};
+use super::engine::Engine;
+use super::live::PLAYER;
 use super::worklet::{self, Report};
 use super::EngineError;
 use wasm_bindgen::closure::Closure;

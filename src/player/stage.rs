@@ -3,7 +3,8 @@
 //! the stage goes to the processor at once (one message per pointer event, no batching), where the
 //! engine plays it at the start of the next 128-frame quantum. Same context, same node as playback.
 
-use super::live::{context_in_gesture, load, stop, PLAYER};
+use super::engine::{context_in_gesture, load};
+use super::live::{stop, PLAYER};
 use super::worklet;
 use super::EngineError;
 use crate::chain::Jam;
