@@ -16,11 +16,13 @@ fn field(ev: &PointerEvent, name: &str) -> f64 {
         .unwrap_or(0.0)
 }
 
-/// Where the event is, in CSS px from the stage's corner.
-fn at(rec: Recording, ev: &PointerEvent) -> (f64, f64) {
+/// Plays a pointer's press or move where it is (in CSS px from the stage's corner), with its size.
+fn play_at(rec: Recording, kind: PointerKind, ev: &PointerEvent) {
     let rect = rec.stage.get_untracked().map(|s| s.get_bounding_client_rect());
     let (left, top) = rect.map_or((0.0, 0.0), |r| (r.left(), r.top()));
-    (field(ev, "clientX") - left, field(ev, "clientY") - top)
+    let (x, y) = (field(ev, "clientX") - left, field(ev, "clientY") - top);
+    let size = (field(ev, "width"), field(ev, "height"));
+    rec.play(kind, x, y, size, ev.time_stamp());
 }
 
 pub fn down(rec: Recording, ev: PointerEvent) {
@@ -36,26 +38,12 @@ pub fn down(rec: Recording, ev: PointerEvent) {
         let _ = s.focus_with_options(&options);
     }
     rec.hand.update_value(|h| h.pointer = Some(ev.pointer_id()));
-    let (x, y) = at(rec, &ev);
-    rec.play(
-        PointerKind::Down,
-        x,
-        y,
-        (field(&ev, "width"), field(&ev, "height")),
-        ev.time_stamp(),
-    );
+    play_at(rec, PointerKind::Down, &ev);
 }
 
 pub fn moved(rec: Recording, ev: PointerEvent) {
     if rec.hand.with_value(|h| h.pointer == Some(ev.pointer_id())) {
-        let (x, y) = at(rec, &ev);
-        rec.play(
-            PointerKind::Move,
-            x,
-            y,
-            (field(&ev, "width"), field(&ev, "height")),
-            ev.time_stamp(),
-        );
+        play_at(rec, PointerKind::Move, &ev);
     }
 }
 
