@@ -28,6 +28,7 @@ pub struct Performance {
 impl Performance {
     /// A performance made in code rather than decoded (tests and benchmarks): the default colours,
     /// dated 1970-01-01, the CSV left empty.
+    #[cfg(any(test, feature = "test-support"))]
     pub fn new(id: &str, performer: &str, instrument: &str, reply_to: Option<&str>, touches: Vec<Touch>) -> Self {
         Performance {
             id: id.into(),
