@@ -11,7 +11,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 bash "$ROOT/scripts/setup.sh" --test
 cd "$ROOT"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-cargo run --quiet --release --bin bench-decode
+cargo run --quiet --release -p microjam-tools --bin bench-decode
 cargo run --quiet --release -p microjam-engine --example bench
 bash "$ROOT/scripts/engine.sh"
 start_test_server

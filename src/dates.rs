@@ -116,11 +116,15 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// The UTC date (year, month, day) of `ms` since the epoch, and the seconds into that day.
+fn date_and_seconds(ms: i64) -> ((i64, i64, i64), i64) {
+    let secs = ms.div_euclid(1000);
+    (civil_from_days(secs.div_euclid(86_400)), secs.rem_euclid(86_400))
+}
+
 /// "20 November 2026, 14:03 UTC": the exact time, for titles and the performance page.
 pub fn format_utc(ms: i64) -> String {
-    let secs = ms.div_euclid(1000);
-    let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
-    let in_day = secs.rem_euclid(86_400);
+    let ((y, m, d), in_day) = date_and_seconds(ms);
     format!(
         "{d} {} {y}, {:02}:{:02} UTC",
         MONTHS[(m - 1) as usize],
@@ -131,9 +135,7 @@ pub fn format_utc(ms: i64) -> String {
 
 /// `ms` since the epoch as RFC 3339 UTC with whole seconds, e.g. "2026-11-20T14:03:27Z".
 pub fn format_rfc3339(ms: i64) -> String {
-    let secs = ms.div_euclid(1000);
-    let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
-    let in_day = secs.rem_euclid(86_400);
+    let ((y, m, d), in_day) = date_and_seconds(ms);
     format!(
         "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
         in_day / 3600,

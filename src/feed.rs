@@ -64,6 +64,7 @@ impl Feed {
         self.loaded.get(id).cloned()
     }
 
+    #[cfg(test)]
     pub fn cards(&self) -> &[Arc<Performance>] {
         &self.cards
     }

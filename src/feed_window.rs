@@ -81,6 +81,7 @@ impl Layout {
         self.width
     }
 
+    #[cfg(test)]
     pub fn cards(&self) -> usize {
         self.cards
     }
@@ -237,5 +238,4 @@ impl Layout {
 }
 
 #[cfg(test)]
-#[path = "feed_window_tests.rs"]
 mod tests;

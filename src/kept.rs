@@ -8,6 +8,7 @@
 
 use crate::backend::{json::performance_from_value, keep_valid};
 use crate::colour::{Rgba, DEFAULT_BACKGROUND};
+use crate::instrument::Instrument;
 use crate::performance::Performance;
 use crate::touches::{self, Touch};
 use serde_json::Value;
@@ -20,7 +21,7 @@ pub const ANONYMOUS: &str = "Anonymous";
 #[derive(Debug, Clone, PartialEq)]
 pub struct Performer {
     pub name: String,
-    pub instrument: String,
+    pub instrument: Instrument,
     pub colour: Rgba,
 }
 
@@ -92,7 +93,7 @@ pub fn record(p: &Performance) -> String {
     let fields = [
         ("id", Some(p.id.clone())),
         ("performer", Some(p.performer.clone())),
-        ("instrument", Some(p.instrument.clone())),
+        ("instrument", Some(p.instrument.name().to_owned())),
         ("date", Some(p.date.clone())),
         ("colour", Some(hex(p.colour))),
         ("background_colour", Some(hex(p.background))),

@@ -4,12 +4,9 @@
 //! browser build (`target_arch = "wasm32"`), so `cargo test` on the host never compiles it.
 
 pub mod backend;
-pub mod bench_input;
 pub mod chain;
 pub mod colour;
 pub mod cursor;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod dataset;
 pub mod dates;
 pub mod feed;
 pub mod feed_window;
@@ -29,6 +26,8 @@ pub mod wording;
 #[cfg(test)]
 mod markdown;
 
+#[cfg(target_arch = "wasm32")]
+mod bench_marks;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]

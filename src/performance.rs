@@ -1,6 +1,7 @@
 //! A performance as the site uses it: decoded, validated and with its touches parsed.
 
 use crate::colour::Rgba;
+use crate::instrument::Instrument;
 use crate::touches::Touch;
 
 /// One performance (a layer of a jam). Only public data: the performer's stage name and the recording.
@@ -9,8 +10,8 @@ pub struct Performance {
     pub id: String,
     /// The performer's public stage name.
     pub performer: String,
-    /// One of `instrument::ALL`, or an unknown name kept as sent.
-    pub instrument: String,
+    /// One of [`crate::instrument::ALL`], or an unknown name kept as sent.
+    pub instrument: Instrument,
     /// The date as sent (RFC 3339), for `<time datetime>`.
     pub date: String,
     /// The same date in Unix milliseconds.
@@ -27,11 +28,12 @@ pub struct Performance {
 impl Performance {
     /// A performance made in code rather than decoded (tests and benchmarks): the default colours,
     /// dated 1970-01-01, the CSV left empty.
+    #[cfg(any(test, feature = "test-support"))]
     pub fn new(id: &str, performer: &str, instrument: &str, reply_to: Option<&str>, touches: Vec<Touch>) -> Self {
         Performance {
             id: id.into(),
             performer: performer.into(),
-            instrument: instrument.into(),
+            instrument: Instrument::from_name(instrument),
             date: "1970-01-01T00:00:00Z".into(),
             timestamp_ms: 0,
             colour: crate::colour::DEFAULT_TRACE,

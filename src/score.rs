@@ -3,7 +3,6 @@
 //! long the jam lasts. Live playback and "Download WAV" both play this, so they sound the same.
 
 use crate::chain::Jam;
-use microjam_engine::Instrument;
 
 /// Seconds rendered after a jam's length for its sounds to die away: an offline render (the WAV
 /// file) lasts `length + TAIL`; live playback ends as soon as the engine has fallen silent.
@@ -12,7 +11,7 @@ pub const TAIL: f64 = 3.0;
 /// One layer: an instance of its instrument's patch playing its touches.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Part {
-    /// The instrument's number in `Instrument::ALL`; an unknown instrument plays as chirp.
+    /// The instrument's number in the engine's `Instrument::ALL`; an unknown instrument plays as chirp.
     pub instrument: u32,
     /// From the performance's id: a performance always sounds the same.
     pub seed: u32,
@@ -33,9 +32,7 @@ impl Score {
             .layers
             .iter()
             .map(|p| Part {
-                instrument: Instrument::from_name(&p.instrument)
-                    .unwrap_or(Instrument::Chirp)
-                    .index(),
+                instrument: p.instrument.sound().index(),
                 seed: seed(&p.id),
                 rows: p
                     .touches
@@ -63,6 +60,7 @@ pub fn seed(id: &str) -> u32 {
 mod tests {
     use super::*;
     use crate::chain::ChainEnd;
+    use crate::instrument::{Instrument, Sound, ALL};
     use crate::performance::Performance;
     use crate::touches::Touch;
     use std::sync::Arc;
@@ -89,10 +87,10 @@ mod tests {
         };
         let score = Score::of(&jam);
         assert_eq!(score.length, 6.0);
-        assert_eq!(score.parts[0].instrument, Instrument::Drums.index());
+        assert_eq!(score.parts[0].instrument, Sound::Drums.index());
         assert_eq!(
             score.parts[1].instrument,
-            Instrument::Chirp.index(),
+            Sound::Chirp.index(),
             "unknown plays as chirp"
         );
         assert_eq!(
@@ -101,7 +99,7 @@ mod tests {
         );
         assert_ne!(score.parts[0].seed, score.parts[1].seed);
         assert_eq!(Score::of(&jam), score, "the same jam, the same score");
-        for (name, i) in crate::instrument::ALL.iter().zip(0..) {
+        for (name, i) in ALL.iter().map(Instrument::name).zip(0..) {
             let jam = Jam {
                 layers: vec![layer("x", name, vec![])],
                 end: ChainEnd::Root,

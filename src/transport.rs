@@ -24,6 +24,7 @@ impl Transport {
         self.paused_at.unwrap_or((clock - self.origin).max(0.0))
     }
 
+    #[cfg(test)]
     pub fn is_paused(&self) -> bool {
         self.paused_at.is_some()
     }

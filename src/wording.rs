@@ -1,7 +1,7 @@
-//! What the pages say about a jam: who played, accessible picture labels, counts.
+//! What the pages say about a jam: who played, its titles, accessible labels, counts. Each is
+//! worded here once, for every page and component that shows it.
 
 use crate::chain::Jam;
-use crate::instrument;
 
 /// The performers of a jam's other layers, newest first, each once, without the leaf's performer.
 pub fn with_performers(jam: &Jam) -> Vec<String> {
@@ -29,7 +29,7 @@ pub fn list(names: &[String]) -> String {
 pub fn trace_label(jam: &Jam) -> String {
     let leaf = jam.leaf();
     let touches: usize = jam.layers.iter().map(|l| l.touches.len()).sum();
-    let instrument = instrument::label(&leaf.instrument).to_ascii_lowercase();
+    let instrument = leaf.instrument.label().to_ascii_lowercase();
     let others = with_performers(jam);
     let with = if others.is_empty() {
         String::new()
@@ -46,6 +46,48 @@ pub fn trace_label(jam: &Jam) -> String {
         leaf.performer,
         plural(touches, "touch", "touches")
     )
+}
+
+/// The jam named after its newest layer as `what` it is: "Drums jam by alice".
+fn named(jam: &Jam, what: &str) -> String {
+    let leaf = jam.leaf();
+    format!("{} {what} by {}", leaf.instrument.label(), leaf.performer)
+}
+
+/// What the now-playing bar calls a jam: "Drums jam by alice".
+pub fn jam_title(jam: &Jam) -> String {
+    named(jam, "jam")
+}
+
+/// A card's accessible name: "Drums jam by alice", "… by alice with bob and carol".
+pub fn card_label(jam: &Jam) -> String {
+    let others = with_performers(jam);
+    if others.is_empty() {
+        jam_title(jam)
+    } else {
+        format!("{} with {}", jam_title(jam), list(&others))
+    }
+}
+
+/// The accessible name of a card's Open link: "Open the Drums jam by alice".
+pub fn open_label(jam: &Jam) -> String {
+    format!("Open the {}", jam_title(jam))
+}
+
+/// The title of a performance's page: "Drums performance by alice", or "… jam by …" with layers.
+pub fn page_title(jam: &Jam) -> String {
+    named(jam, if jam.layers.len() > 1 { "jam" } else { "performance" })
+}
+
+/// The title of a kept take: "Drums take by alice", or "… reply by …" with the layers it answers.
+pub fn take_title(jam: &Jam) -> String {
+    named(jam, if jam.layers.len() > 1 { "reply" } else { "take" })
+}
+
+/// The jam a reply answers, as the stage names it: "Drums by alice".
+pub fn answered_title(jam: &Jam) -> String {
+    let leaf = jam.leaf();
+    format!("{} by {}", leaf.instrument.label(), leaf.performer)
 }
 
 /// "1 touch", "2 touches".
@@ -117,6 +159,27 @@ mod tests {
             trace_label(&j),
             "Touch trace of a chirp performance by a with b and c, 3 layers, 1 touch"
         );
+    }
+
+    #[test]
+    fn titles_and_labels_name_the_newest_layer() {
+        let solo = jam(vec![layer("alice", "fmlead", 3)]);
+        let layered = jam(vec![
+            layer("alice", "drums", 1),
+            layer("bob", "keys", 1),
+            layer("carol", "theremin", 1),
+        ]);
+        assert_eq!(jam_title(&solo), "FM lead jam by alice");
+        assert_eq!(card_label(&solo), "FM lead jam by alice");
+        assert_eq!(card_label(&layered), "Drums jam by alice with bob and carol");
+        assert_eq!(open_label(&layered), "Open the Drums jam by alice");
+        assert_eq!(page_title(&solo), "FM lead performance by alice");
+        assert_eq!(page_title(&layered), "Drums jam by alice");
+        assert_eq!(take_title(&solo), "FM lead take by alice");
+        assert_eq!(take_title(&layered), "Drums reply by alice");
+        assert_eq!(answered_title(&layered), "Drums by alice");
+        let unknown = jam(vec![layer("dave", "theremin", 1)]);
+        assert_eq!(jam_title(&unknown), "theremin jam by dave");
     }
 
     #[test]

@@ -1,9 +1,9 @@
-//! Benchmark (prints figures; not a timed test): the decoding benchmark of src/bin/bench_decode.rs,
+//! Benchmark (prints figures; not a timed test): the decoding benchmark of tools/src/bin/bench_decode.rs,
 //! in headless Chromium. Run by scripts/bench.sh with `--release`; not part of the test command.
 #![cfg(target_arch = "wasm32")]
 
+use microjam_tools::bench_input::feed_page;
 use microjam_web::backend::json::decode_page;
-use microjam_web::bench_input::feed_page;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
@@ -79,7 +79,7 @@ async fn draw_60_card_pictures() {
     let touches: usize = performances[..60].iter().map(|p| p.touches.len()).sum();
     let start = now();
     for (canvas, performance) in canvases.iter().zip(&performances) {
-        microjam_web::components::draw(canvas, std::slice::from_ref(performance));
+        microjam_web::trace::canvas::draw(canvas, std::slice::from_ref(performance));
     }
     let elapsed = now() - start;
     log(&format!(
@@ -252,7 +252,7 @@ async fn engine_cost_per_block_in_the_audioworklet() {
         "worklet engine cost per 128-frame block ({block_ms:.2} ms of audio at 44.1 kHz) in headless Chromium's AudioWorklet (offline renders of busy 5 s layers, median of 3; one layer's cost = (5 layers − 1 layer) / 4):"
     ));
     let mut heaviest = ("", 0.0);
-    for instrument in microjam_web::instrument::ALL {
+    for instrument in microjam_web::instrument::Sound::ALL.map(|s| s.name()) {
         let (one, blocks) = render_ms(instrument, 1, 3).await;
         let (five, _) = render_ms(instrument, 5, 3).await;
         let per_layer = ((five - one) / 4.0 / blocks).max(1e-6);

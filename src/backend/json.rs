@@ -108,7 +108,7 @@ pub fn performance_from_value(value: Value) -> Result<Performance, String> {
         .filter(|parent| !parent.trim().is_empty() && *parent != id);
     Ok(Performance {
         performer: non_empty("performer", wire.performer)?,
-        instrument: non_empty("instrument", wire.instrument)?,
+        instrument: non_empty("instrument", wire.instrument)?.into(),
         timestamp_ms,
         date: wire.date,
         colour: colour(wire.colour.as_ref(), DEFAULT_TRACE),

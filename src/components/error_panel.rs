@@ -3,6 +3,7 @@
 //! load (`player::EngineError`) both show here.
 
 use crate::backend::ApiError;
+use crate::player::EngineError;
 use leptos::callback::UnsyncCallback;
 use leptos::ev;
 use leptos::prelude::*;
@@ -16,6 +17,12 @@ pub trait Problem: Display {
 impl Problem for ApiError {
     fn message(&self) -> String {
         ApiError::message(self)
+    }
+}
+
+impl Problem for EngineError {
+    fn message(&self) -> String {
+        EngineError::message(self)
     }
 }
 

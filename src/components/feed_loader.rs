@@ -90,6 +90,7 @@ impl FeedLoader {
         self.0.feed.borrow().is_complete()
     }
 
+    #[cfg(any(test, feature = "test-support"))]
     pub fn requests(&self) -> usize {
         self.0.requests.get()
     }

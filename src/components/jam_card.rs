@@ -2,10 +2,10 @@
 
 use super::{toggle, PlayButton, TraceCanvas};
 use crate::chain::Jam;
+use crate::dates;
 use crate::router::A;
 use crate::urls::{performance_path, performer_path};
-use crate::wording::{plural, trace_label, with_performers};
-use crate::{dates, instrument};
+use crate::wording::{card_label, open_label, plural, trace_label, with_performers};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 
@@ -50,22 +50,9 @@ pub fn JamCard(
     let layers = jam.layers.len();
     let label = trace_label(&jam);
     let href = performance_path(&leaf.id);
-    let open_label = format!(
-        "Open the {} jam by {}",
-        instrument::label(&leaf.instrument),
-        leaf.performer
-    );
+    let open_label = open_label(&jam);
+    let card_label = card_label(&jam);
     let canvas = NodeRef::<Canvas>::new();
-    let with = if others.is_empty() {
-        String::new()
-    } else {
-        format!(" with {}", crate::wording::list(&others))
-    };
-    let card_label = format!(
-        "{} jam by {}{with}",
-        instrument::label(&leaf.instrument),
-        leaf.performer
-    );
     let jam_for_keys = jam.clone();
     // Space on the focused card (not on a control inside it) plays or pauses.
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
@@ -86,7 +73,7 @@ pub fn JamCard(
                     {(!others.is_empty()).then(|| view! { " with " <PerformerLinks names=others /> })}
                 </p>
                 <p class="card-details">
-                    <span class="instrument">{instrument::label(&leaf.instrument).to_owned()}</span>
+                    <span class="instrument">{leaf.instrument.label().to_owned()}</span>
                     " · "
                     <Age date=leaf.date.clone() timestamp_ms=leaf.timestamp_ms />
                     {(layers > 1).then(|| view! { " · " <span class="layer-count">{plural(layers, "layer", "layers")}</span> })}

@@ -25,4 +25,4 @@ pub use now_playing::NowPlaying;
 pub use offline_banner::OfflineBanner;
 pub use play_button::{toggle, PlayButton};
 pub use share_button::ShareButton;
-pub use trace_canvas::{context, draw, draw_marks, mark, TraceCanvas};
+pub use trace_canvas::TraceCanvas;

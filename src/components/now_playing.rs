@@ -3,7 +3,6 @@
 
 use super::toggle;
 use crate::chain::Jam;
-use crate::instrument;
 use crate::player::{self, Playback};
 use leptos::prelude::*;
 
@@ -12,8 +11,7 @@ pub fn NowPlaying(jam: Jam) -> impl IntoView {
     let Some(playback) = Playback::get() else {
         return ().into_any();
     };
-    let leaf = jam.leaf().clone();
-    let title = format!("{} jam by {}", instrument::label(&leaf.instrument), leaf.performer);
+    let title = crate::wording::jam_title(&jam);
     let paused = move || playback.current.get().is_some_and(|(_, paused)| paused);
     let label = move || {
         if paused() {

@@ -4,13 +4,10 @@
 
 use super::visibility::watch_visibility;
 use crate::performance::Performance;
-use crate::trace::{marks, Geometry, Mark};
+use crate::trace::canvas::draw;
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use std::f64::consts::TAU;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// `layers` newest first, as in a `Jam`. `label` is the picture's accessible name.
 #[component]
@@ -59,77 +56,4 @@ pub fn TraceCanvas(
             height="300"
         ></canvas>
     }
-}
-
-/// Marks the frame after the first picture is drawn, for the load-time benchmark
-/// (`microjam:first-trace`, in the browser's performance timeline).
-fn mark_first_picture() {
-    thread_local!(static MARKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
-    if !MARKED.replace(true) {
-        request_animation_frame(|| mark("microjam:first-trace"));
-    }
-}
-
-/// A named mark in the browser's performance timeline.
-pub fn mark(name: &str) {
-    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = performance.mark(name);
-    }
-}
-
-/// Draws the layers (newest first) onto `canvas` at its displayed size.
-pub fn draw(canvas: &HtmlCanvasElement, layers: &[Arc<Performance>]) {
-    mark_first_picture();
-    let css_side = f64::from(canvas.client_width());
-    let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
-    let geometry = Geometry::new(if css_side > 0.0 { css_side } else { 300.0 }, ratio);
-    let side = geometry.side as u32;
-    canvas.set_width(side);
-    canvas.set_height(side);
-    let Some(ctx) = context(canvas) else { return };
-    if let Some(root) = layers.last() {
-        ctx.set_fill_style_str(&root.background.css());
-        ctx.fill_rect(0.0, 0.0, geometry.side, geometry.side);
-    }
-    ctx.set_line_width(geometry.line_width());
-    ctx.set_line_cap("round");
-    ctx.set_line_join("round");
-    for layer in layers.iter().rev() {
-        let colour = layer.colour.css();
-        ctx.set_stroke_style_str(&colour);
-        ctx.set_fill_style_str(&colour);
-        draw_marks(&ctx, marks(&layer.touches, &geometry).iter().map(|(_, m)| m));
-    }
-}
-
-/// The canvas's 2D drawing context.
-pub fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
-    canvas.get_context("2d").ok()??.dyn_into().ok()
-}
-
-/// Strokes drags as connected paths (so joins are round) and fills taps as dots.
-pub fn draw_marks<'a>(ctx: &CanvasRenderingContext2d, marks: impl Iterator<Item = &'a Mark>) {
-    let mut pen: Option<(f64, f64)> = None;
-    ctx.begin_path();
-    for mark in marks {
-        match *mark {
-            Mark::Segment { from, to } => {
-                if pen != Some(from) {
-                    ctx.move_to(from.0, from.1);
-                }
-                ctx.line_to(to.0, to.1);
-                pen = Some(to);
-            }
-            Mark::Dot { x, y, radius } => {
-                ctx.stroke();
-                ctx.begin_path();
-                let _ = ctx.arc(x, y, radius, 0.0, TAU);
-                ctx.fill();
-                ctx.begin_path();
-                ctx.move_to(x, y);
-                pen = Some((x, y));
-            }
-        }
-    }
-    ctx.stroke();
 }

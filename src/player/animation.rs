@@ -1,8 +1,8 @@
 //! The trace redrawn in time: as a layer's touches happen, their strokes are drawn again over the
 //! still picture in a brighter shade (HSB brightness × 1.3), all layers together.
 
-use crate::components::{context, draw, draw_marks};
 use crate::performance::Performance;
+use crate::trace::canvas::{context, draw, draw_marks};
 use crate::trace::{marks, Geometry, Mark};
 use std::sync::Arc;
 use web_sys::HtmlCanvasElement;

@@ -2,7 +2,6 @@
 //! page's one error style, `components::ErrorPanel`.
 
 use crate::backend::ApiError;
-use crate::components::Problem;
 use std::fmt;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -25,10 +24,9 @@ impl EngineError {
             None => error.as_string().unwrap_or_else(|| format!("{error:?}")),
         })
     }
-}
 
-impl Problem for EngineError {
-    fn message(&self) -> String {
+    /// What a visitor is told.
+    pub fn message(&self) -> String {
         match self {
             EngineError::NotConfigured => {
                 "This copy of the site was built without its sound engine, so jams can't play here.".into()

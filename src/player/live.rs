@@ -5,6 +5,7 @@
 //! audio clock) stay with the sound. The engine says when a jam has ended.
 
 use super::animation::Animation;
+use super::engine::{context_in_gesture, load, Engine, Ready};
 use super::worklet::{self, EngineStats};
 use super::{EngineError, Playback};
 use crate::chain::Jam;
@@ -13,9 +14,7 @@ use crate::transport::Transport;
 use futures::channel::oneshot;
 use leptos::prelude::*;
 use std::cell::RefCell;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsValue;
-use web_sys::{AudioContext, AudioWorkletNode, HtmlCanvasElement, MessageEvent};
+use web_sys::{AudioContext, HtmlCanvasElement};
 
 /// How far ahead of the audio clock play, pause and resume are set (s): time for the message to
 /// reach the audio thread, so that the engine acts on exactly that frame.
@@ -23,9 +22,9 @@ const LEAD: f64 = 0.05;
 
 /// A jam asked to play, and where to animate it.
 pub(super) struct Request {
-    jam: Jam,
+    pub(super) jam: Jam,
     canvas: Option<HtmlCanvasElement>,
-    signals: Playback,
+    pub(super) signals: Playback,
 }
 
 pub(super) struct Session {
@@ -37,22 +36,13 @@ pub(super) struct Session {
     signals: Playback,
 }
 
-/// The engine node, and the handler of what it reports (kept as long as the node).
-pub(super) struct Engine {
-    pub(super) node: AudioWorkletNode,
-    pub(super) _reports: Closure<dyn FnMut(MessageEvent)>,
-}
-
-/// Someone waiting for the engine to load, told how it went.
-pub(super) type Ready = Box<dyn FnOnce(Result<(), EngineError>)>;
-
 #[derive(Default)]
 pub(super) struct Player {
     pub(super) context: Option<AudioContext>,
     pub(super) engine: Option<Engine>,
     /// The engine is loading; the jam `waiting` plays when it has.
-    loading: bool,
-    waiting: Option<Request>,
+    pub(super) loading: bool,
+    pub(super) waiting: Option<Request>,
     /// Told when the engine has loaded (or could not): the stage, waiting to be played.
     pub(super) ready: Vec<Ready>,
     /// The stage's live jam is sounding (`stage::start`).
@@ -109,56 +99,11 @@ fn play(request: Request) {
     }
 }
 
-/// The page's one AudioContext (interactive latency, the default), made or resumed now. Safari's
-/// rule: this happens in the click or touch itself, before anything is awaited.
-pub(super) fn context_in_gesture() -> Result<AudioContext, JsValue> {
-    let context = PLAYER.with_borrow_mut(|player| -> Result<AudioContext, JsValue> {
-        let context = match &player.context {
-            Some(context) => context.clone(),
-            None => AudioContext::new()?,
-        };
-        player.context = Some(context.clone());
-        Ok(context)
-    })?;
-    let _ = context.resume();
-    Ok(context)
-}
-
-/// Loads the engine onto `context` (once); then the jam asked for last plays, and whoever waits in
-/// `ready` hears how it went.
-pub(super) fn load(context: AudioContext) {
-    if PLAYER.with_borrow_mut(|player| std::mem::replace(&mut player.loading, true)) {
-        return;
-    }
-    leptos::task::spawn_local(async move {
-        let made = match worklet::node(context.as_ref(), None).await {
-            Ok(node) => super::reports::install(node),
-            Err(e) => Err(e),
-        };
-        let (waiting, ready) = PLAYER.with_borrow_mut(|player| {
-            player.loading = false;
-            (player.waiting.take(), std::mem::take(&mut player.ready))
-        });
-        for done in ready {
-            done(made.clone());
-        }
-        let Some(request) = waiting else { return };
-        request.signals.loading.try_set(None);
-        match made {
-            Ok(()) => start(request),
-            Err(error) => {
-                let _ = context.suspend();
-                fail(request.signals, request.jam.leaf().id.clone(), error);
-            }
-        }
-    });
-}
-
-fn fail(signals: Playback, id: String, error: EngineError) {
+pub(super) fn fail(signals: Playback, id: String, error: EngineError) {
     signals.failed.try_set(Some((id, error)));
 }
 
-fn start(request: Request) {
+pub(super) fn start(request: Request) {
     let Request { jam, canvas, signals } = request;
     let id = jam.leaf().id.clone();
     let animation = canvas

@@ -4,6 +4,7 @@
 //! renders one for "Download WAV" (`offline`). The module is fetched on the first Play.
 
 mod animation;
+mod engine;
 mod error;
 mod live;
 pub mod offline;
@@ -13,7 +14,9 @@ mod worklet;
 
 pub use error::EngineError;
 pub use live::{stop, stop_if_playing, toggle};
-pub use reports::{engine_stats, live_nodes, position};
+pub use reports::position;
+#[cfg(any(test, feature = "test-support"))]
+pub use reports::{engine_stats, live_nodes};
 pub use worklet::EngineStats;
 
 use leptos::prelude::*;

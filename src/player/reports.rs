@@ -1,10 +1,10 @@
 //! What the engine's processor reports to the live player (a jam has ended, a command came late, an
 //! exception, its own figures), and the player's figures for the tests and the benchmark.
 
-use super::live::{Engine, PLAYER};
-use super::worklet::{self, EngineStats, Report};
+use super::engine::Engine;
+use super::live::PLAYER;
+use super::worklet::{self, Report};
 use super::EngineError;
-use futures::channel::oneshot;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{AudioWorkletNode, MessageEvent};
@@ -54,6 +54,7 @@ fn on_report(report: Report) {
 }
 
 /// Audio nodes the player holds: the engine's one node, once loaded (for the benchmark).
+#[cfg(any(test, feature = "test-support"))]
 pub fn live_nodes() -> usize {
     PLAYER.with_borrow(|player| usize::from(player.engine.is_some()))
 }
@@ -66,9 +67,10 @@ pub fn position() -> Option<f64> {
     })
 }
 
-/// What the engine's processor reports about itself, once loaded.
-pub async fn engine_stats() -> Option<EngineStats> {
-    let (send, receive) = oneshot::channel();
+/// What the engine's processor reports about itself, once loaded (for the tests and the benchmark).
+#[cfg(any(test, feature = "test-support"))]
+pub async fn engine_stats() -> Option<worklet::EngineStats> {
+    let (send, receive) = futures::channel::oneshot::channel();
     let node = PLAYER.with_borrow_mut(|player| {
         let node = player.engine.as_ref()?.node.clone();
         player.stats.push(send);

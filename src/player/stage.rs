@@ -3,14 +3,15 @@
 //! the stage goes to the processor at once (one message per pointer event, no batching), where the
 //! engine plays it at the start of the next 128-frame quantum. Same context, same node as playback.
 
-use super::live::{context_in_gesture, load, stop, PLAYER};
+use super::engine::{context_in_gesture, load};
+use super::live::{stop, PLAYER};
 use super::worklet;
 use super::EngineError;
 use crate::chain::Jam;
+use crate::instrument::Sound;
 use crate::score::Score;
 use crate::touches::Touch;
 use js_sys::{Array, Object, Reflect};
-use microjam_engine::Instrument;
 use wasm_bindgen::JsValue;
 
 /// The engine has loaded on this page.
@@ -45,9 +46,9 @@ fn set(target: &Object, key: &str, value: impl Into<JsValue>) {
     let _ = Reflect::set(target, &key.into(), &value.into());
 }
 
-/// Starts the live jam at once: `backing`'s layers from their time 0 and a live layer of
-/// `instrument` (seeded as its take will be when played back). Stops whatever else plays.
-pub fn start(backing: Option<&Jam>, instrument: &str, seed: u32) -> Result<(), EngineError> {
+/// Starts the live jam at once: `backing`'s layers from their time 0 and a live layer of `sound`
+/// (seeded as its take will be when played back). Stops whatever else plays.
+pub fn start(backing: Option<&Jam>, sound: Sound, seed: u32) -> Result<(), EngineError> {
     stop();
     let _ = context_in_gesture();
     let message = match backing {
@@ -59,8 +60,7 @@ pub fn start(backing: Option<&Jam>, instrument: &str, seed: u32) -> Result<(), E
         }
     };
     set(&message, "type", "live");
-    let instrument = Instrument::from_name(instrument).unwrap_or(Instrument::Chirp).index();
-    set(&message, "instrument", instrument);
+    set(&message, "instrument", sound.index());
     set(&message, "seed", seed);
     PLAYER.with_borrow_mut(|player| {
         let engine = player.engine.as_ref().ok_or(EngineError::NotConfigured)?;
@@ -100,9 +100,9 @@ pub fn finish(after: f64) {
     });
 }
 
-/// A short preview of `instrument`: one touch in the middle of the stage, ringing for a second.
-pub fn preview(instrument: &str) {
-    if start(None, instrument, 1).is_ok() {
+/// A short preview of `sound`: one touch in the middle of the stage, ringing for a second.
+pub fn preview(sound: Sound) {
+    if start(None, sound, 1).is_ok() {
         let middle = Touch {
             time: 0.0,
             x: 0.5,

@@ -2,7 +2,7 @@
 
 use crate::backend::View;
 use crate::components::{FeedLoader, FeedView};
-use crate::instrument;
+use crate::instrument::{self, Instrument};
 use crate::router::{query, Title};
 use leptos::prelude::*;
 
@@ -11,20 +11,20 @@ pub fn GalleryPage() -> impl IntoView {
     let instrument = query("instrument");
     let selected = Memo::new(move |_| instrument.get().filter(|name| !name.trim().is_empty()));
     let title = move || match selected.get() {
-        Some(name) => format!("{} jams", instrument::label(&name)),
+        Some(name) => format!("{} jams", Instrument::from_name(&name).label()),
         None => String::new(),
     };
     view! {
         <Title text=title />
         <h1>
             {move || match selected.get() {
-                Some(name) => format!("Newest {} jams", instrument::label(&name)),
+                Some(name) => format!("Newest {} jams", Instrument::from_name(&name).label()),
                 None => "Newest jams".to_owned(),
             }}
         </h1>
         <InstrumentFilter selected />
         {move || match selected.get() {
-            Some(name) if !instrument::is_known(&name) => view! {
+            Some(name) if !Instrument::from_name(&name).is_known() => view! {
                 <p class="feed-empty">
                     {format!("There is no instrument called “{name}”. ")}
                     <a href="/">"Show every jam"</a>
@@ -38,8 +38,7 @@ pub fn GalleryPage() -> impl IntoView {
 /// One link per instrument and "All"; the current one is marked for assistive technology.
 #[component]
 fn InstrumentFilter(selected: Memo<Option<String>>) -> impl IntoView {
-    let choices =
-        std::iter::once((None, "All")).chain(instrument::ALL.iter().map(|n| (Some(*n), instrument::label(n))));
+    let choices = std::iter::once((None, "All")).chain(instrument::ALL.iter().map(|i| (Some(i.name()), i.label())));
     view! {
         <nav class="instrument-filter" aria-label="Filter by instrument">
             <ul>
@@ -61,7 +60,10 @@ fn FeedSection(instrument: Option<String>) -> impl IntoView {
         None => View::All,
     };
     let empty = match &instrument {
-        Some(name) => format!("No {} jams yet. Try another instrument.", instrument::label(name)),
+        Some(name) => format!(
+            "No {} jams yet. Try another instrument.",
+            Instrument::from_name(name).label()
+        ),
         None => "No jams yet. Check back soon.".to_owned(),
     };
     view! {

@@ -4,11 +4,10 @@ use super::NotFound;
 use crate::backend::jams::jam_of;
 use crate::chain::{ChainEnd, Jam};
 use crate::components::{Age, DownloadWav, ErrorPanel, PerformerLinks, PlayButton, ShareButton, TraceCanvas};
-use crate::instrument;
 use crate::performance::Performance;
 use crate::router::{Title, A};
 use crate::urls::{data_url, performance_path, performer_path, reply_path};
-use crate::wording::{plural, trace_label, with_performers};
+use crate::wording::{page_title, plural, trace_label, with_performers};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -43,8 +42,7 @@ pub fn PerformancePage(id: String) -> impl IntoView {
 #[component]
 fn JamDetails(jam: Jam) -> impl IntoView {
     let leaf = jam.leaf().clone();
-    let kind = if jam.layers.len() > 1 { "jam" } else { "performance" };
-    let title = format!("{} {kind} by {}", instrument::label(&leaf.instrument), leaf.performer);
+    let title = page_title(&jam);
     let share_title = title.clone();
     let others = with_performers(&jam);
     let name = leaf.performer.clone();
@@ -93,7 +91,7 @@ fn LayerItem(layer: Arc<Performance>, current: String) -> impl IntoView {
             <span class="swatch" style:background-color=layer.colour.css() aria-hidden="true"></span>
             <span class="layer-text">
                 <A href=performer_path(&name)>{name.clone()}</A>
-                {format!(" · {} · ", instrument::label(&layer.instrument))}
+                {format!(" · {} · ", layer.instrument.label())}
                 <Age date=layer.date.clone() timestamp_ms=layer.timestamp_ms />
                 {format!(" · {}", plural(layer.touches.len(), "touch", "touches"))}
                 {(!is_current).then(|| view! { " · " <A href=performance_path(&layer.id)>"Open this layer"</A> })}

@@ -17,7 +17,7 @@ pub fn PrivacyPage() -> impl IntoView {
         }
     });
     // For the load-time benchmark: the frame after the policy text is in the page.
-    Effect::new(|_| request_animation_frame(|| crate::components::mark("microjam:policy")));
+    Effect::new(|_| crate::bench_marks::policy_shown());
     view! {
         <Title text=POLICY_TITLE />
         <article class="prose">

@@ -76,7 +76,7 @@ async fn one_performance_and_its_performer_by_encoded_name() {
     let fancy = fancy.expect("the default data has a performer named with a space and non-ASCII letters");
     let performer: Performer = fetch(api().performer(&fancy.performer)).await.unwrap();
     assert_eq!(performer.name, fancy.performer);
-    let instrument: Page = fetch(api().instrument(&fancy.instrument)).await.unwrap();
+    let instrument: Page = fetch(api().instrument(fancy.instrument.name())).await.unwrap();
     assert!(instrument.performances.iter().all(|p| p.instrument == fancy.instrument));
 }
 

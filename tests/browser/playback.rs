@@ -95,7 +95,8 @@ async fn every_instrument_makes_sound_and_a_jam_plays_its_layers_together() {
         }));
         t
     };
-    for (i, instrument) in microjam_web::instrument::ALL.iter().chain(&["theremin"]).enumerate() {
+    let names = microjam_web::instrument::Sound::ALL.map(|s| s.name());
+    for (i, instrument) in names.iter().chain(&["theremin"]).enumerate() {
         let (left, right) = offline::render(&jam(vec![performance(instrument, instrument, gesture(0.1))]), RATE)
             .await
             .unwrap();

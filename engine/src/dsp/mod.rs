@@ -8,7 +8,8 @@
 //! | `clock` | `line` (control rate, stepped every grain), `metro` |
 //! | `osc` | `osc~`, `phasor~`, `noise~` |
 //! | `filter` | `lop~`, `hip~`, `bp~`, `vcf~` |
-//! | `env` | `line~`, `vline~`, metaPdLibs `adsr` |
+//! | `ramp` | `line~`, `vline~` |
+//! | `env` | metaPdLibs `adsr` (rj `c_adsr`), rj `c_ead` |
 //! | `delay` | `delwrite~` with `delread~` / `delread4~` |
 //! | `reverb` | metaPdLibs `rev2~` |
 //! | `pitchshift` | metaPdLibs `pitchshift~` |
@@ -27,6 +28,7 @@ pub mod env;
 pub mod filter;
 pub mod osc;
 pub mod pitchshift;
+pub mod ramp;
 pub mod reverb;
 pub mod shaper;
 
@@ -34,10 +36,11 @@ pub use clock::{CtlLine, Metro};
 pub use control::{dbtorms, mtof, Random, Timer};
 pub use crystal::{Crystal, FeedbackDelay, Rlop};
 pub use delay::DelayLine;
-pub use env::{Adsr, Ead, Line, VLine};
+pub use env::{Adsr, Ead};
 pub use filter::{Bp, Hip, Lop, Vcf};
 pub use osc::{Noise, Osc, Phasor, PinkNoise};
 pub use pitchshift::PitchShift;
+pub use ramp::{Line, VLine};
 pub use reverb::Rev2;
 
 /// 2π in f32.

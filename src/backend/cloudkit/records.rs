@@ -126,7 +126,7 @@ pub fn record_to_performance(record: &Value) -> Result<Performance, String> {
     let csv = required(fields, "Touches")?;
     Ok(Performance {
         performer: required(fields, "Performer")?,
-        instrument: required(fields, "Instrument")?,
+        instrument: required(fields, "Instrument")?.into(),
         date: dates::format_rfc3339(timestamp_ms),
         timestamp_ms,
         colour: colour("Colour", DEFAULT_TRACE),

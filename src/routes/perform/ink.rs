@@ -2,8 +2,8 @@
 //! last point for a drag, in the performer's colour, on the default background.
 
 use crate::colour::DEFAULT_BACKGROUND;
-use crate::components::{context, draw_marks};
 use crate::touches::Touch;
+use crate::trace::canvas::{context, draw_marks};
 use crate::trace::{Geometry, Mark};
 use web_sys::HtmlCanvasElement;
 

@@ -34,6 +34,7 @@ pub enum Phase {
 #[derive(Clone, Copy)]
 pub struct Perform {
     pub name: RwSignal<String>,
+    /// The chosen instrument's name (one of `instrument::ALL`).
     pub instrument: RwSignal<String>,
     pub colour: RwSignal<Rgba>,
     /// The jam this take answers, once loaded.

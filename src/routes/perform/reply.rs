@@ -6,10 +6,9 @@ use super::Perform;
 use crate::backend::jams::jam_of;
 use crate::chain::Jam;
 use crate::components::{ErrorPanel, TraceCanvas};
-use crate::instrument;
 use crate::router::A;
 use crate::urls::performance_path;
-use crate::wording::trace_label;
+use crate::wording::{answered_title, trace_label};
 use leptos::prelude::*;
 
 #[component]
@@ -51,7 +50,7 @@ pub fn Reply(id: String) -> impl IntoView {
 #[component]
 fn Answering(jam: Jam) -> impl IntoView {
     let leaf = jam.leaf().clone();
-    let title = format!("{} by {}", instrument::label(&leaf.instrument), leaf.performer);
+    let title = answered_title(&jam);
     view! {
         <h2>"Replying to " <A href=performance_path(&leaf.id)>{title}</A></h2>
         <p>"It plays from the start as your first touch starts the take."</p>

@@ -6,12 +6,11 @@ use super::Perform;
 use crate::backend::config::backend;
 use crate::chain::{self, ChainEnd, Jam};
 use crate::components::{Age, DownloadWav, ErrorPanel, PlayButton, TraceCanvas};
-use crate::instrument;
 use crate::performance::Performance;
 use crate::router::A;
 use crate::store::StorageError;
 use crate::urls::{data_url, performance_path};
-use crate::wording::{plural, trace_label};
+use crate::wording::{plural, take_title, trace_label};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -113,8 +112,7 @@ pub fn Saved(load_error: Option<StorageError>) -> impl IntoView {
 fn SavedTake(jam: Jam, on_delete: impl Fn(Arc<Performance>) + Copy + 'static) -> impl IntoView {
     let take = jam.leaf().clone();
     let canvas = NodeRef::<Canvas>::new();
-    let kind = if jam.layers.len() > 1 { "reply" } else { "take" };
-    let title = format!("{} {kind} by {}", instrument::label(&take.instrument), take.performer);
+    let title = take_title(&jam);
     let note = match (&jam.end, take.reply_to.as_deref()) {
         (ChainEnd::MissingParent(_) | ChainEnd::Unavailable(_), Some(parent)) if jam.layers.len() == 1 => Some(view! {
             <p class="note">

@@ -3,7 +3,7 @@
 
 use super::{Perform, Phase};
 use crate::colour::Rgba;
-use crate::instrument;
+use crate::instrument::{self, Instrument};
 use leptos::prelude::*;
 
 #[component]
@@ -13,7 +13,8 @@ pub fn Setup() -> impl IntoView {
     let choose = move |ev: leptos::ev::Event| {
         let name = event_target_value(&ev);
         perform.instrument.set(name.clone());
-        perform.warm_up(move || crate::player::stage::preview(&name));
+        let sound = Instrument::from_name(&name).sound();
+        perform.warm_up(move || crate::player::stage::preview(sound));
     };
     view! {
         <div class="perform-setup">
@@ -30,8 +31,8 @@ pub fn Setup() -> impl IntoView {
             <label>
                 <span>"Instrument"</span>
                 <select name="instrument" on:change=choose disabled=recording>
-                    {instrument::ALL.iter().map(|name| view! {
-                        <option value=*name selected=move || perform.instrument.get() == *name>{instrument::label(name)}</option>
+                    {instrument::ALL.iter().map(|i| view! {
+                        <option value=i.name() selected=move || perform.instrument.get() == i.name()>{i.label()}</option>
                     }).collect_view()}
                 </select>
             </label>

@@ -1,6 +1,7 @@
 //! The fictional default data set served from `public/api/` (at `/api`): about 180 performances by
-//! sixteen made-up performers, as static JSON files. `cargo run --bin gen-data` writes them and
-//! `tests/dataset.rs` checks that the committed files still equal [`generate`]'s output.
+//! sixteen made-up performers, as static JSON files. `cargo run -p microjam-tools --bin gen-data`
+//! writes them and `tools/tests/dataset/` checks that the committed files still equal [`generate`]'s
+//! output.
 //!
 //! Everything is derived from one fixed seed and fixed dates (no clock, no hash-map order, no libm),
 //! so the output is byte-for-byte the same on every machine.
@@ -23,8 +24,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::instrument;
-use crate::urls::encode_segment;
+use microjam_web::instrument::Sound;
+use microjam_web::urls::encode_segment;
 use rng::Rng;
 
 /// Performances per page in every paged list.
@@ -146,7 +147,7 @@ pub fn generate() -> BTreeMap<String, String> {
         put(&mut files, format!("{dir}.json"), &page);
     }
 
-    for name in instrument::ALL {
+    for name in Sound::ALL.map(Sound::name) {
         let on_it: Vec<Performance> = all.iter().filter(|p| p.instrument == name).cloned().collect();
         let dir = format!("instruments/{name}");
         let (first, next) = paginate(&mut files, &dir, &format!("{}/", encode_segment(name)), &on_it);

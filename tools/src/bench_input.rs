@@ -19,7 +19,7 @@ pub fn feed_page(count: usize, rows: usize) -> String {
             format!(
                 r##"{{"id":"bench-{i:05}","performer":"performer {}","instrument":"{}","date":"2026-11-{:02}T12:{:02}:00Z","colour":"#EC6B2DFF","background_colour":"#141D26","reply_to":{},"touches":{touches}}}"##,
                 i % 13,
-                crate::instrument::ALL[i % 9],
+                microjam_web::instrument::Sound::ALL[i % 9].name(),
                 1 + i % 28,
                 i % 60,
                 if i % 5 == 0 { "null".to_owned() } else { format!("\"bench-{:05}\"", i / 2) }

@@ -20,7 +20,7 @@ fn performer_and_instrument_lists_agree_with_the_feed() {
     let feed = feed();
     let performers = lists("performers/");
     let instruments = lists("instruments/");
-    let want: BTreeSet<String> = instrument::ALL.iter().map(|s| s.to_string()).collect();
+    let want: BTreeSet<String> = instrument::ALL.iter().map(|i| i.name().to_owned()).collect();
     assert_eq!(
         instruments.iter().cloned().collect::<BTreeSet<_>>(),
         want,

@@ -1,5 +1,9 @@
 use super::*;
 
+fn viewport(top: f64, height: f64) -> Viewport {
+    Viewport { top, height }
+}
+
 /// `cards` cards in `columns` columns of rows 100 px tall (measured) with 10 px gaps.
 fn measured(columns: usize, cards: usize) -> Layout {
     let mut layout = Layout::new(columns, 1000.0, 10.0);
@@ -42,10 +46,7 @@ fn total(layout: &Layout, segments: &[Segment]) -> f64 {
 #[test]
 fn only_the_rows_near_the_viewport_are_mounted_and_the_rest_is_space_of_their_height() {
     let layout = measured(1, 10_000);
-    let view = Viewport {
-        top: 55_000.0,
-        height: 800.0,
-    };
+    let view = viewport(55_000.0, 800.0);
     let segments = layout.window(view, 1.0, &[]);
     // Rows of 110 px: the viewport shows rows 500..508; a screen above and below adds 7-8 rows each.
     assert_eq!(cards(&segments), [(492, 515)]);
@@ -57,40 +58,19 @@ fn only_the_rows_near_the_viewport_are_mounted_and_the_rest_is_space_of_their_he
 #[test]
 fn the_window_starts_at_the_top_and_whole_rows_are_mounted_in_four_columns() {
     let layout = measured(4, 30);
-    let segments = layout.window(
-        Viewport {
-            top: 0.0,
-            height: 250.0,
-        },
-        1.0,
-        &[],
-    );
+    let segments = layout.window(viewport(0.0, 250.0), 1.0, &[]);
     assert_eq!(
         segments,
         [Segment::Cards(0..20), Segment::Space(3.0 * 100.0 + 2.0 * 10.0)]
     );
-    let end = layout.window(
-        Viewport {
-            top: 600.0,
-            height: 250.0,
-        },
-        1.0,
-        &[],
-    );
+    let end = layout.window(viewport(600.0, 250.0), 1.0, &[]);
     assert_eq!(cards(&end), [(12, 30)], "the last row is partial");
 }
 
 #[test]
 fn never_more_than_the_most_mounted_cards_however_tall_the_screen() {
     let layout = measured(4, 10_000);
-    let segments = layout.window(
-        Viewport {
-            top: 50_000.0,
-            height: 20_000.0,
-        },
-        3.0,
-        &[7, 9_999],
-    );
+    let segments = layout.window(viewport(50_000.0, 20_000.0), 3.0, &[7, 9_999]);
     let mounted: usize = cards(&segments).iter().map(|(first, end)| end - first).sum();
     assert!(mounted <= MAX_MOUNTED, "{mounted} cards");
     assert!(cards(&segments).iter().any(|&(first, end)| (first..end).contains(&7)));
@@ -100,14 +80,7 @@ fn never_more_than_the_most_mounted_cards_however_tall_the_screen() {
 #[test]
 fn kept_cards_stay_mounted_far_from_the_viewport_with_space_between() {
     let layout = measured(2, 1_000);
-    let segments = layout.window(
-        Viewport {
-            top: 20_000.0,
-            height: 500.0,
-        },
-        1.0,
-        &[3, 999],
-    );
+    let segments = layout.window(viewport(20_000.0, 500.0), 1.0, &[3, 999]);
     assert_eq!(cards(&segments), [(2, 4), (354, 382), (998, 1000)]);
     assert!(matches!(segments[0], Segment::Space(h) if h == 110.0 - 10.0));
     assert_eq!(total(&layout, &segments), layout.total_height());
@@ -116,14 +89,7 @@ fn kept_cards_stay_mounted_far_from_the_viewport_with_space_between() {
 #[test]
 fn a_kept_card_next_to_the_window_joins_it() {
     let layout = measured(1, 100);
-    let segments = layout.window(
-        Viewport {
-            top: 0.0,
-            height: 220.0,
-        },
-        0.0,
-        &[2],
-    );
+    let segments = layout.window(viewport(0.0, 220.0), 0.0, &[2]);
     assert_eq!(segments, [Segment::Cards(0..3), Segment::Space(layout.span(3..100))]);
 }
 
@@ -203,27 +169,12 @@ fn the_anchor_keeps_its_card_when_the_columns_change() {
 #[test]
 fn visible_cards_and_the_end_of_the_list() {
     let layout = measured(2, 20);
-    let view = Viewport {
-        top: 230.0,
-        height: 200.0,
-    };
+    let view = viewport(230.0, 200.0);
     assert_eq!(layout.visible(view), 4..8);
     assert!(!layout.near_end(view, 1.0));
-    assert!(layout.near_end(
-        Viewport {
-            top: 800.0,
-            height: 200.0
-        },
-        1.0
-    ));
+    assert!(layout.near_end(viewport(800.0, 200.0), 1.0));
     assert!(
-        Layout::new(1, 300.0, 0.0).near_end(
-            Viewport {
-                top: 0.0,
-                height: 800.0
-            },
-            1.0
-        ),
+        Layout::new(1, 300.0, 0.0).near_end(viewport(0.0, 800.0), 1.0),
         "an empty list is at its end"
     );
 }
@@ -233,13 +184,6 @@ fn a_growing_feed_adds_rows_of_the_typical_height() {
     let mut layout = measured(2, 3);
     layout.set_cards(7);
     assert_eq!(layout.total_height(), 4.0 * 100.0 + 3.0 * 10.0);
-    let segments = layout.window(
-        Viewport {
-            top: 0.0,
-            height: 1_000.0,
-        },
-        1.0,
-        &[],
-    );
+    let segments = layout.window(viewport(0.0, 1_000.0), 1.0, &[]);
     assert_eq!(segments, [Segment::Cards(0..7)]);
 }

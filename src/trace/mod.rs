@@ -1,6 +1,9 @@
 //! The geometry of a touch-trace picture: touches in the unit square become dots (taps) and line
-//! segments (drags) on a square canvas of any size and device pixel ratio. Drawing them is the
-//! browser's part (components/trace_canvas.rs); what to draw is decided here.
+//! segments (drags) on a square canvas of any size and device pixel ratio. What to draw is decided
+//! here; drawing it on a canvas is the browser's part ([`canvas`]).
+
+#[cfg(target_arch = "wasm32")]
+pub mod canvas;
 
 use crate::touches::Touch;
 

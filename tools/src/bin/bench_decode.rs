@@ -1,8 +1,8 @@
 //! Benchmark (prints figures; not a test): decode and parse a feed page of 1,000 performances with
 //! 300 touches each, natively. `scripts/bench.sh` runs it and the same benchmark in headless Chromium.
 
+use microjam_tools::bench_input::feed_page;
 use microjam_web::backend::json::decode_page;
-use microjam_web::bench_input::feed_page;
 use std::time::Instant;
 
 fn main() {

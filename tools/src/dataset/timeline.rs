@@ -9,8 +9,8 @@ use std::collections::BTreeSet;
 
 use super::performers::{self, Performer};
 use super::rng::{powf, Rng};
-use crate::dates::{days_from_civil, format_rfc3339};
-use crate::instrument;
+use microjam_web::dates::{days_from_civil, format_rfc3339};
+use microjam_web::instrument::Sound;
 
 /// The data set's "now": 2026-11-20T18:00:00Z, in seconds since the Unix epoch.
 pub const END: i64 = days_from_civil(2026, 11, 20) * 86_400 + 18 * 3_600;
@@ -102,7 +102,7 @@ impl Schedule {
             choice = if self.rng.chance(0.72) {
                 *self.rng.pick(p.favourites)
             } else {
-                *self.rng.pick(&instrument::ALL)
+                *self.rng.pick(&Sound::ALL.map(Sound::name))
             };
             if Some(choice) != avoid || self.rng.chance(0.1) {
                 break;

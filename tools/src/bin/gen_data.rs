@@ -1,5 +1,6 @@
-//! Regenerates the fictional default data set under `public/api/`: `cargo run --bin gen-data`.
-//! The tree is deleted first, so files the generator no longer produces disappear too.
+//! Regenerates the fictional default data set under the site's `public/api/`:
+//! `cargo run -p microjam-tools --bin gen-data`. The tree is deleted first, so files the generator no
+//! longer produces disappear too.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -8,8 +9,12 @@ fn main() {}
 fn main() {
     use std::{fs, path::Path};
 
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("public").join("api");
-    let files = microjam_web::dataset::generate();
+    // The site's package is this one's parent folder.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tools/ is in the site's folder")
+        .join("public/api");
+    let files = microjam_tools::dataset::generate();
     if root.exists() {
         fs::remove_dir_all(&root).unwrap_or_else(|e| panic!("cannot delete {}: {e}", root.display()));
     }
