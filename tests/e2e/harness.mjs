@@ -15,7 +15,8 @@ export const SCREENSHOTS = path.join(ROOT, 'target', 'e2e-screenshots');
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 800 };
 
-const CHROMIUM_ARGS = [
+/** Chromium's flags for every run (the benchmarks launch their own browser with the same). */
+export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
   '--autoplay-policy=no-user-gesture-required',
