@@ -18,6 +18,7 @@ TRUNK_VERSION=0.21.14
 WASM_PACK_VERSION=0.15.1
 WASM_SPLIT_VERSION=0.2.4
 BINARYEN_VERSION=132.0.0
+TERSER_VERSION=5.51.4
 
 # The loopback API server the browser tests read from (scripts/test-server.py).
 export MICROJAM_TEST_API_PORT="${MICROJAM_TEST_API_PORT:-8931}"

@@ -67,6 +67,13 @@ if [[ "$(version_of wasm-opt)" != *"version ${BINARYEN_VERSION%%.*}"* ]]; then
     npm install --silent --no-audit --no-fund --prefix "$MICROJAM_TOOLS" "binaryen@$BINARYEN_VERSION" \
         || missing+=("npm binaryen@$BINARYEN_VERSION")
 fi
+# Minifies the JS glue of release builds (scripts/split-hook.py).
+if [[ "$(version_of terser)" != "terser $TERSER_VERSION" ]]; then
+    command -v npm >/dev/null || die "npm not found: install Node.js (Debian: apt-get install nodejs npm)"
+    say "installing terser $TERSER_VERSION (npm) into $MICROJAM_TOOLS"
+    npm install --silent --no-audit --no-fund --prefix "$MICROJAM_TOOLS" "terser@$TERSER_VERSION" \
+        || missing+=("npm terser@$TERSER_VERSION")
+fi
 
 if $want_test; then
     cargo_tool wasm-pack "$WASM_PACK_VERSION" wasm-pack --locked
@@ -90,4 +97,4 @@ if [ ${#missing[@]} -gt 0 ]; then
     printf '  - %s\n' "${missing[@]}" >&2
     exit 1
 fi
-say "tools ready: $(version_of trunk), $(version_of wasm-bindgen), $(version_of wasm-opt)$($want_test && echo ", $(version_of wasm-pack), $(version_of chromedriver | cut -d' ' -f1-2)")"
+say "tools ready: $(version_of trunk), $(version_of wasm-bindgen), $(version_of wasm-opt), $(version_of terser)$($want_test && echo ", $(version_of wasm-pack), $(version_of chromedriver | cut -d' ' -f1-2)")"

@@ -6,12 +6,13 @@ run wasm-bindgen on it whole. This redoes the last part the way cargo-leptos doe
 code: wasm-split-cli cuts cargo's raw module at every `split!` function (src/lazy.rs) into a main
 module, one module per chunk name and shared modules, plus a small loader script; wasm-bindgen then
 processes the main module keeping the exports the chunks link against; in release builds wasm-opt
-optimises every module. Every file gets a content-hashed name (a cached chunk from an older build
+optimises every module and terser the scripts. Every file gets a content-hashed name (a cached chunk from an older build
 never meets a newer main module), Trunk's unsplit files are removed, and index.html is pointed at
 the new ones, with the loader script preloaded beside the main script.
 
 Environment (set by Trunk for hooks, and by scripts/env.sh): TRUNK_STAGING_DIR, TRUNK_PROFILE,
-CARGO_TARGET_DIR. Tools from PATH: wasm-split-cli, wasm-bindgen, wasm-opt (release only).
+CARGO_TARGET_DIR. Tools from PATH: wasm-split-cli, wasm-bindgen; for release builds wasm-opt, and
+terser, which minifies the two scripts.
 """
 
 import hashlib
@@ -97,6 +98,10 @@ def main():
             shutil.copyfile(module, staging / renamed[module.name])
         (staging / loader_name).write_text(loader_js)
         (staging / glue_name).write_text(glue_js)
+        if profile == "release":
+            # Trunk's own minifier cannot parse wasm-bindgen's module output; terser can.
+            for script in (loader_name, glue_name):
+                run("terser", staging / script, "--module", "--compress", "--mangle", "-o", staging / script)
 
     index = index.replace(glue, glue_name).replace(bg, renamed[NAME + ".wasm"])
     preload = f'<link rel="modulepreload" href="/{loader_name}" crossorigin="anonymous">'
