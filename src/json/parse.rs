@@ -150,15 +150,10 @@ impl Reader<'_> {
         self.at += 1;
         let mut out = String::new();
         loop {
-            let plain = self.at;
-            while let Some(b) = self.peek() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.at += 1;
-            }
+            let end = self.at + plain(self.rest());
             // Both ends are at ASCII bytes or the end of the text: character boundaries.
-            out.push_str(self.text.get(plain..self.at).unwrap_or_default());
+            out.push_str(self.text.get(self.at..end).unwrap_or_default());
+            self.at = end;
             match self.peek() {
                 Some(b'"') => {
                     self.at += 1;
@@ -261,4 +256,27 @@ impl Reader<'_> {
         }
         self.at > start
     }
+}
+
+/// How many bytes from the start of `bytes` a string takes as they are: up to a quote, a backslash,
+/// a control character or the end. Eight bytes at a time while none is there (a feed's touch data
+/// is long strings).
+fn plain(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut n = 0;
+    while let Some(Ok(chunk)) = bytes.get(n..n + 8).map(<[u8; 8]>::try_from) {
+        let x = u64::from_le_bytes(chunk);
+        // A byte below 0x20, or (xor the byte) equal to the byte: the classic zero-byte test.
+        let below = |x: u64, b: u8| x.wrapping_sub(ONES * u64::from(b)) & !x & HIGH;
+        if below(x, 0x20) | below(x ^ (ONES * 0x22), 1) | below(x ^ (ONES * 0x5c), 1) != 0 {
+            break;
+        }
+        n += 8;
+    }
+    let rest = bytes.get(n..).unwrap_or_default();
+    n + rest
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        .unwrap_or(rest.len())
 }

@@ -62,6 +62,24 @@ fn strings_read_every_escape_and_any_unicode() {
 }
 
 #[test]
+fn escapes_and_ends_are_found_at_every_offset() {
+    for i in 0..40 {
+        let plain = "é".repeat(i / 3) + &"x".repeat(i % 3);
+        for (escape, c) in [("\\\"", '"'), ("\\\\", '\\'), ("\\n", '\n'), ("\\u00e9", 'é')] {
+            let text = format!("\"{plain}{escape}{plain}\"");
+            assert_eq!(ok(&text), string(&format!("{plain}{c}{plain}")), "{text:?}");
+        }
+        for bad in [
+            format!("\"{plain}\t{plain}\""),
+            format!("\"{plain}"),
+            format!("\"{plain}\\"),
+        ] {
+            assert!(parse(&bad).is_err(), "{bad:?}");
+        }
+    }
+}
+
+#[test]
 fn anything_but_strict_json_is_refused() {
     for bad in [
         "",
