@@ -9,9 +9,9 @@
 use crate::backend::{json::performance_from_value, keep_valid};
 use crate::colour::{Rgba, DEFAULT_BACKGROUND};
 use crate::instrument::Instrument;
+use crate::json::{self, Json};
 use crate::performance::Performance;
 use crate::touches::{self, Touch};
-use serde_json::Value;
 use std::sync::Arc;
 
 /// The stage name used when the performer gives none.
@@ -68,61 +68,34 @@ fn hex(c: Rgba) -> String {
     format!("#{:02X}{:02X}{:02X}{:02X}", c.r, c.g, c.b, c.a)
 }
 
-/// `s` as a JSON string literal. Written by hand: serde_json's serialiser (and its float printer)
-/// would add some 10 kB to every visitor's first load for these few strings.
-fn string(out: &mut String, s: &str) {
-    use std::fmt::Write;
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c if u32::from(c) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+/// The performance as an API record (docs/api.md).
+fn value(p: &Performance) -> Json {
+    Json::object(vec![
+        ("id", p.id.as_str().into()),
+        ("performer", p.performer.as_str().into()),
+        ("instrument", p.instrument.name().into()),
+        ("date", p.date.as_str().into()),
+        ("colour", hex(p.colour).as_str().into()),
+        ("background_colour", hex(p.background).as_str().into()),
+        ("reply_to", p.reply_to.as_deref().map_or(Json::Null, Json::from)),
+        ("touches", p.csv.as_str().into()),
+    ])
 }
 
 /// The performance as an API record (docs/api.md), in JSON.
 pub fn record(p: &Performance) -> String {
-    let mut out = String::with_capacity(p.csv.len() + 256);
-    let fields = [
-        ("id", Some(p.id.clone())),
-        ("performer", Some(p.performer.clone())),
-        ("instrument", Some(p.instrument.name().to_owned())),
-        ("date", Some(p.date.clone())),
-        ("colour", Some(hex(p.colour))),
-        ("background_colour", Some(hex(p.background))),
-        ("reply_to", p.reply_to.clone()),
-        ("touches", Some(p.csv.clone())),
-    ];
-    for (i, (key, value)) in fields.iter().enumerate() {
-        out.push(if i == 0 { '{' } else { ',' });
-        string(&mut out, key);
-        out.push(':');
-        match value {
-            Some(value) => string(&mut out, value),
-            None => out.push_str("null"),
-        }
-    }
-    out.push('}');
-    out
+    value(p).to_string()
 }
 
 /// The kept list as stored: a JSON array of records, newest first.
 pub fn encode(takes: &[Arc<Performance>]) -> String {
-    let records: Vec<String> = takes.iter().map(|p| record(p)).collect();
-    format!("[{}]", records.join(","))
+    Json::Array(takes.iter().map(|p| value(p)).collect()).to_string()
 }
 
 /// The kept list read back: the records that decode (a broken one is left out, never the rest),
 /// newest first. Nothing stored, or something that is not a JSON array, is an empty list.
 pub fn decode(stored: Option<&str>) -> Vec<Arc<Performance>> {
-    let Some(Ok(Value::Array(records))) = stored.map(serde_json::from_str::<Value>) else {
+    let Some(Ok(Json::Array(records))) = stored.map(json::parse) else {
         return Vec::new();
     };
     let (mut takes, _) = keep_valid(records.into_iter().enumerate(), performance_from_value);
@@ -182,7 +155,7 @@ mod tests {
         assert!(take
             .csv
             .starts_with("time,x,y,z,moving\n0.000000, 0.250000, 0.500000, 20.000000, 0\n"));
-        let value: Value = serde_json::from_str(&record(&take)).unwrap();
+        let value = json::parse(&record(&take)).unwrap();
         assert_eq!(value["colour"], "#12AB3CFF");
         assert_eq!(value["background_colour"], "#141D26FF");
         assert_eq!(value["reply_to"], "parent-1");
@@ -199,10 +172,10 @@ mod tests {
         assert_eq!(take.performer, ANONYMOUS);
         assert_eq!(take.colour, Rgba::rgb(0x12, 0xab, 0x3c));
         assert_ne!(take.colour, DEFAULT_TRACE);
-        let value: Value = serde_json::from_str(&record(&take)).unwrap();
+        let value = json::parse(&record(&take)).unwrap();
         assert!(value["reply_to"].is_null());
         let odd = kept_name("quote \" back \\ tab \t line \n é");
-        let value: Value = serde_json::from_str(&record(&odd)).unwrap();
+        let value = json::parse(&record(&odd)).unwrap();
         assert_eq!(performance_from_value(value).unwrap(), odd, "every character survives");
     }
 

@@ -11,6 +11,7 @@ pub mod dates;
 pub mod feed;
 pub mod feed_window;
 pub mod instrument;
+pub mod json;
 pub mod kept;
 pub mod paging;
 pub mod performance;

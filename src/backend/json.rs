@@ -6,11 +6,10 @@
 use super::error::ApiError;
 use super::page::{keep_valid, Cursor, Page, Performer};
 use crate::colour::{Rgba, DEFAULT_BACKGROUND, DEFAULT_TRACE};
+use crate::json::{self, Json};
 use crate::performance::Performance;
 use crate::urls::encode_segment;
 use crate::{dates, touches, urls};
-use serde::Deserialize;
-use serde_json::Value;
 
 /// The URLs of API v1 under one base, e.g. `https://microjam.info/api`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,38 +47,18 @@ impl Endpoints {
     }
 }
 
-#[derive(Deserialize)]
-struct PerformanceWire {
-    id: String,
-    performer: String,
-    instrument: String,
-    date: String,
-    #[serde(default)]
-    colour: Option<Value>,
-    #[serde(default)]
-    background_colour: Option<Value>,
-    #[serde(default)]
-    reply_to: Option<String>,
-    touches: String,
+/// A string field of a record or body, taken out of it: absent, or of another type, is an error.
+fn required(record: &mut Json, key: &str) -> Result<String, String> {
+    optional(record, key)?.ok_or_else(|| format!("missing field `{key}`"))
 }
 
-#[derive(Deserialize)]
-struct PageWire {
-    performances: Vec<Value>,
-    #[serde(default)]
-    next: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct PerformerWire {
-    name: String,
-    #[serde(default)]
-    colour: Option<Value>,
-    #[serde(default)]
-    background_colour: Option<Value>,
-    performances: Vec<Value>,
-    #[serde(default)]
-    next: Option<String>,
+/// A string field that may be absent or null.
+fn optional(record: &mut Json, key: &str) -> Result<Option<String>, String> {
+    match record.remove(key) {
+        None | Some(Json::Null) => Ok(None),
+        Some(Json::String(s)) => Ok(Some(s)),
+        Some(_) => Err(format!("`{key}` is not a string")),
+    }
 }
 
 fn non_empty(field: &str, value: String) -> Result<String, String> {
@@ -91,71 +70,90 @@ fn non_empty(field: &str, value: String) -> Result<String, String> {
 }
 
 /// A colour field: a `#RRGGBB(AA)` string, or — anything else, of any type — the fallback.
-fn colour(value: Option<&Value>, fallback: Rgba) -> Rgba {
+fn colour(value: Option<&Json>, fallback: Rgba) -> Rgba {
     value
-        .and_then(Value::as_str)
+        .and_then(Json::as_str)
         .map_or(fallback, |s| Rgba::parse_or(s, fallback))
 }
 
-/// Validates one performance record; the error says why it cannot be shown.
-pub fn performance_from_value(value: Value) -> Result<Performance, String> {
-    let wire: PerformanceWire = serde_json::from_value(value).map_err(|e| e.to_string())?;
-    let timestamp_ms =
-        dates::parse_rfc3339(&wire.date).ok_or_else(|| format!("`date` {:?} is not RFC 3339", wire.date))?;
-    let id = non_empty("id", wire.id)?;
-    let reply_to = wire
-        .reply_to
-        .filter(|parent| !parent.trim().is_empty() && *parent != id);
+/// Validates one performance record; the error says why it cannot be shown. Fields it does not
+/// know are ignored.
+pub fn performance_from_value(mut record: Json) -> Result<Performance, String> {
+    if !record.is_object() {
+        return Err("a performance is not an object".into());
+    }
+    let id = required(&mut record, "id")?;
+    let performer = required(&mut record, "performer")?;
+    let instrument = required(&mut record, "instrument")?;
+    let date = required(&mut record, "date")?;
+    let csv = required(&mut record, "touches")?;
+    let reply_to = optional(&mut record, "reply_to")?;
+    let timestamp_ms = dates::parse_rfc3339(&date).ok_or_else(|| format!("`date` {date:?} is not RFC 3339"))?;
+    let id = non_empty("id", id)?;
+    let reply_to = reply_to.filter(|parent| !parent.trim().is_empty() && *parent != id);
     Ok(Performance {
-        performer: non_empty("performer", wire.performer)?,
-        instrument: non_empty("instrument", wire.instrument)?.into(),
+        performer: non_empty("performer", performer)?,
+        instrument: non_empty("instrument", instrument)?.into(),
         timestamp_ms,
-        date: wire.date,
-        colour: colour(wire.colour.as_ref(), DEFAULT_TRACE),
-        background: colour(wire.background_colour.as_ref(), DEFAULT_BACKGROUND),
+        date,
+        colour: colour(record.get("colour"), DEFAULT_TRACE),
+        background: colour(record.get("background_colour"), DEFAULT_BACKGROUND),
         reply_to,
-        touches: touches::parse(&wire.touches),
-        csv: wire.touches,
+        touches: touches::parse(&csv),
+        csv,
         id,
     })
 }
 
-fn undecodable(e: serde_json::Error) -> ApiError {
-    ApiError::Decode(e.to_string())
+/// A body that must be a JSON object.
+fn object(body: &str) -> Result<Json, ApiError> {
+    let value = json::parse(body).map_err(|e| ApiError::Decode(e.to_string()))?;
+    if value.is_object() {
+        Ok(value)
+    } else {
+        Err(ApiError::Decode("the answer is not a JSON object".into()))
+    }
 }
 
 /// Decodes the body of `{base}/performances/{id}.json`.
 pub fn decode_performance(body: &str) -> Result<Performance, ApiError> {
-    let value: Value = serde_json::from_str(body).map_err(undecodable)?;
-    performance_from_value(value).map_err(ApiError::Decode)
+    performance_from_value(object(body)?).map_err(ApiError::Decode)
 }
 
-fn page(values: Vec<Value>, next: Option<String>, url: &str) -> Page {
+/// The page in a feed page's or performer's `body` (its `performances` and `next`), fetched from `url`.
+fn page(body: &mut Json, url: &str) -> Result<Page, String> {
+    let records = match body.remove("performances") {
+        Some(Json::Array(records)) => records,
+        Some(_) => return Err("`performances` is not an array".into()),
+        None => return Err("missing field `performances`".into()),
+    };
+    let next = optional(body, "next")?;
     let mut page = Page::default();
-    (page.performances, page.skipped) = keep_valid(values.into_iter().enumerate(), performance_from_value);
+    (page.performances, page.skipped) = keep_valid(records.into_iter().enumerate(), performance_from_value);
     page.next = next
         .filter(|n| !n.trim().is_empty())
         .and_then(|n| urls::resolve(url, &n))
         .filter(|n| n != url)
         .map(Cursor::Url);
-    page
+    Ok(page)
 }
 
 /// Decodes a feed page (`performances.json`, an instrument feed, or any `next` page) fetched from
 /// `url`, against which `next` is resolved.
 pub fn decode_page(body: &str, url: &str) -> Result<Page, ApiError> {
-    let wire: PageWire = serde_json::from_str(body).map_err(undecodable)?;
-    Ok(page(wire.performances, wire.next, url))
+    page(&mut object(body)?, url).map_err(ApiError::Decode)
 }
 
 /// Decodes `{base}/performers/{name}.json` fetched from `url`.
 pub fn decode_performer(body: &str, url: &str) -> Result<Performer, ApiError> {
-    let wire: PerformerWire = serde_json::from_str(body).map_err(undecodable)?;
+    let mut body = object(body)?;
+    let name = required(&mut body, "name").map_err(ApiError::Decode)?;
+    let page = page(&mut body, url).map_err(ApiError::Decode)?;
     Ok(Performer {
-        name: non_empty("name", wire.name).map_err(ApiError::Decode)?,
-        colour: colour(wire.colour.as_ref(), DEFAULT_TRACE),
-        background: colour(wire.background_colour.as_ref(), DEFAULT_BACKGROUND),
-        page: page(wire.performances, wire.next, url),
+        name: non_empty("name", name).map_err(ApiError::Decode)?,
+        colour: colour(body.get("colour"), DEFAULT_TRACE),
+        background: colour(body.get("background_colour"), DEFAULT_BACKGROUND),
+        page,
     })
 }
 

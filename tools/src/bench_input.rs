@@ -13,7 +13,7 @@ pub fn feed_page(count: usize, rows: usize) -> String {
             u8::from(i % 40 != 0)
         ));
     }
-    let touches = serde_json::to_string(&touches).expect("a string encodes");
+    let touches = microjam_web::json::Json::String(touches).to_string();
     let records: Vec<String> = (0..count)
         .map(|i| {
             format!(

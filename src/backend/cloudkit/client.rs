@@ -9,7 +9,7 @@ use crate::performance::Performance;
 use std::sync::Arc;
 
 /// POSTs `body` to `url`; a 2xx answer's body, or the error CloudKit gave after any retries.
-async fn post(url: &str, body: &serde_json::Value) -> Result<String, ApiError> {
+async fn post(url: &str, body: &crate::json::Json) -> Result<String, ApiError> {
     let body = body.to_string();
     let mut attempt = 0;
     loop {

@@ -10,7 +10,7 @@ mod records;
 pub use records::{decode_error, decode_lookup, decode_query, record_to_performance, CloudKitError, Lookup};
 
 use crate::backend::page::View;
-use serde_json::{json, Value};
+use crate::json::Json;
 
 /// Apple's endpoint; a test points the site at a fake one instead.
 pub const DEFAULT_URL: &str = "https://api.apple-cloudkit.com";
@@ -70,35 +70,59 @@ impl Config {
 }
 
 /// The body of a `records/query` for `view`, continuing after `marker` if given.
-pub fn query_body(view: &View, marker: Option<&str>) -> Value {
+pub fn query_body(view: &View, marker: Option<&str>) -> Json {
     let filter = match view {
         View::All => None,
         View::Performer(name) => Some(("Performer", name)),
         View::Instrument(name) => Some(("Instrument", name)),
     };
-    let mut query = json!({
-        "recordType": "Performance",
-        "sortBy": [{"fieldName": "Date", "ascending": false}],
-    });
+    let sort = Json::object(vec![("fieldName", "Date".into()), ("ascending", false.into())]);
+    let mut query = vec![
+        ("recordType", "Performance".into()),
+        ("sortBy", Json::Array(vec![sort])),
+    ];
     if let Some((field, value)) = filter {
-        query["filterBy"] = json!([{"comparator": "EQUALS", "fieldName": field, "fieldValue": {"value": value}}]);
+        let filter = Json::object(vec![
+            ("comparator", "EQUALS".into()),
+            ("fieldName", field.into()),
+            ("fieldValue", Json::object(vec![("value", value.as_str().into())])),
+        ]);
+        query.push(("filterBy", Json::Array(vec![filter])));
     }
-    let mut body = json!({"query": query, "resultsLimit": PAGE_SIZE, "desiredKeys": DESIRED_KEYS});
+    let mut body = vec![
+        ("query", Json::object(query)),
+        ("resultsLimit", PAGE_SIZE.into()),
+        ("desiredKeys", desired_keys()),
+    ];
     if let Some(marker) = marker {
-        body["continuationMarker"] = json!(marker);
+        body.push(("continuationMarker", marker.into()));
     }
-    body
+    Json::object(body)
 }
 
 /// The body of a `records/lookup` of these record names (one request for a whole batch).
-pub fn lookup_body(ids: &[String]) -> Value {
-    let records: Vec<Value> = ids.iter().map(|id| json!({"recordName": id})).collect();
-    json!({"records": records, "desiredKeys": DESIRED_KEYS})
+pub fn lookup_body(ids: &[String]) -> Json {
+    let records = ids
+        .iter()
+        .map(|id| Json::object(vec![("recordName", id.as_str().into())]));
+    Json::object(vec![
+        ("records", Json::Array(records.collect())),
+        ("desiredKeys", desired_keys()),
+    ])
+}
+
+fn desired_keys() -> Json {
+    Json::Array(DESIRED_KEYS.iter().map(|&key| key.into()).collect())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::json::parse;
+
+    fn json(text: &str) -> Json {
+        parse(text).unwrap()
+    }
 
     #[test]
     fn query_bodies_for_each_view() {
@@ -106,7 +130,7 @@ mod tests {
         assert_eq!(all["query"]["recordType"], "Performance");
         assert_eq!(
             all["query"]["sortBy"],
-            json!([{"fieldName": "Date", "ascending": false}])
+            json(r#"[{"fieldName": "Date", "ascending": false}]"#)
         );
         assert!(all["query"].get("filterBy").is_none() && all.get("continuationMarker").is_none());
         assert_eq!(all["resultsLimit"], PAGE_SIZE);
@@ -114,14 +138,14 @@ mod tests {
         let performer = query_body(&View::Performer("Åse Nygård".into()), Some("m2"));
         assert_eq!(
             performer["query"]["filterBy"],
-            json!([{"comparator": "EQUALS", "fieldName": "Performer", "fieldValue": {"value": "Åse Nygård"}}])
+            json(r#"[{"comparator": "EQUALS", "fieldName": "Performer", "fieldValue": {"value": "Åse Nygård"}}]"#)
         );
         assert_eq!(performer["continuationMarker"], "m2");
         let instrument = query_body(&View::Instrument("drums".into()), None);
         assert_eq!(instrument["query"]["filterBy"][0]["fieldName"], "Instrument");
         assert_eq!(
             lookup_body(&["a".into(), "b".into()])["records"],
-            json!([{"recordName": "a"}, {"recordName": "b"}])
+            json(r#"[{"recordName": "a"}, {"recordName": "b"}]"#)
         );
     }
 

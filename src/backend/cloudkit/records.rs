@@ -4,9 +4,9 @@
 use crate::backend::error::ApiError;
 use crate::backend::page::{keep_valid, Cursor, Page, Skipped, View};
 use crate::colour::{Rgba, DEFAULT_BACKGROUND, DEFAULT_TRACE};
+use crate::json::{self, Json};
 use crate::performance::Performance;
 use crate::{dates, touches};
-use serde_json::Value;
 use std::sync::Arc;
 
 /// The answer to a `records/lookup`.
@@ -58,7 +58,7 @@ impl CloudKitError {
 
 /// Reads an error answer (status other than 2xx); an unreadable body keeps the status alone.
 pub fn decode_error(status: u16, body: &str) -> CloudKitError {
-    let value: Value = serde_json::from_str(body).unwrap_or(Value::Null);
+    let value = json::parse(body).unwrap_or_default();
     CloudKitError {
         status,
         code: value["serverErrorCode"].as_str().unwrap_or_default().to_owned(),
@@ -67,32 +67,32 @@ pub fn decode_error(status: u16, body: &str) -> CloudKitError {
     }
 }
 
-fn field<'a>(fields: &'a Value, name: &str, kind: &str) -> Result<Option<&'a Value>, String> {
+fn field<'a>(fields: &'a Json, name: &str, kind: &str) -> Result<Option<&'a Json>, String> {
     let Some(entry) = fields.get(name).filter(|f| !f.is_null()) else {
         return Ok(None);
     };
-    match entry.get("type").and_then(Value::as_str) {
+    match entry.get("type").and_then(Json::as_str) {
         Some(t) if t != kind => Err(format!("field {name} is a {t}, not a {kind}")),
         _ => Ok(entry.get("value").filter(|v| !v.is_null())),
     }
 }
 
-fn string(fields: &Value, name: &str) -> Result<Option<String>, String> {
+fn string(fields: &Json, name: &str) -> Result<Option<String>, String> {
     match field(fields, name, "STRING")? {
         None => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(Json::String(s)) => Ok(Some(s.clone())),
         Some(_) => Err(format!("field {name} is not a string")),
     }
 }
 
-fn required(fields: &Value, name: &str) -> Result<String, String> {
+fn required(fields: &Json, name: &str) -> Result<String, String> {
     string(fields, name)?
         .filter(|s| !s.trim().is_empty())
         .ok_or_else(|| format!("field {name} is missing"))
 }
 
 /// A `Performance` record (`recordName`, `fields`) as a performance.
-pub fn record_to_performance(record: &Value) -> Result<Performance, String> {
+pub fn record_to_performance(record: &Json) -> Result<Performance, String> {
     let id = record["recordName"]
         .as_str()
         .filter(|s| !s.is_empty())
@@ -112,15 +112,15 @@ pub fn record_to_performance(record: &Value) -> Result<Performance, String> {
     };
     // ReplyTo is the parent's recordName: a string, or a REFERENCE {"recordName": …}.
     let reply_to = match fields.get("ReplyTo").and_then(|f| f.get("value")) {
-        Some(Value::String(s)) => Some(s.clone()),
-        Some(Value::Object(reference)) => reference.get("recordName").and_then(Value::as_str).map(str::to_owned),
-        Some(Value::Null) | None => None,
+        Some(Json::String(s)) => Some(s.clone()),
+        Some(reference @ Json::Object(_)) => reference.get("recordName").and_then(Json::as_str).map(str::to_owned),
+        Some(Json::Null) | None => None,
         Some(_) => return Err("field ReplyTo is not a record name".into()),
     }
     .filter(|parent| !parent.trim().is_empty() && *parent != id);
     // A colour of any other form or type falls back, as with the JSON API.
     let colour = |name: &str, fallback| {
-        let text = fields.get(name).and_then(|f| f.get("value")).and_then(Value::as_str);
+        let text = fields.get(name).and_then(|f| f.get("value")).and_then(Json::as_str);
         text.map_or(fallback, |c| Rgba::parse_or(c, fallback))
     };
     let csv = required(fields, "Touches")?;
@@ -138,10 +138,10 @@ pub fn record_to_performance(record: &Value) -> Result<Performance, String> {
     })
 }
 
-fn records(body: &str) -> Result<(Value, Vec<Value>), ApiError> {
-    let mut value: Value = serde_json::from_str(body).map_err(|e| ApiError::Decode(e.to_string()))?;
-    match value.get_mut("records").map(Value::take) {
-        Some(Value::Array(records)) => Ok((value, records)),
+fn records(body: &str) -> Result<(Json, Vec<Json>), ApiError> {
+    let mut value = json::parse(body).map_err(|e| ApiError::Decode(e.to_string()))?;
+    match value.remove("records") {
+        Some(Json::Array(records)) => Ok((value, records)),
         _ => Err(ApiError::Decode("no records array".into())),
     }
 }
@@ -166,7 +166,7 @@ pub fn decode_query(body: &str, view: &View) -> Result<Page, ApiError> {
 /// Reads a `records/lookup` answer.
 pub fn decode_lookup(body: &str) -> Result<Lookup, ApiError> {
     let (_, records) = records(body)?;
-    let not_found = |record: &Value| record["serverErrorCode"].as_str() == Some("NOT_FOUND");
+    let not_found = |record: &Json| record["serverErrorCode"].as_str() == Some("NOT_FOUND");
     let mut lookup = Lookup {
         missing: records
             .iter()

@@ -1,6 +1,6 @@
 use super::*;
 use crate::backend::page::skipped_summary;
-use serde_json::json;
+use crate::json::parse;
 
 const URL: &str = "http://127.0.0.1:8080/api/performances.json";
 
@@ -24,12 +24,17 @@ fn endpoints_encode_their_segments() {
     assert_eq!(api.instrument("drums"), "http://h.test/api/instruments/drums.json");
 }
 
-fn record(id: &str) -> Value {
-    json!({
-        "id": id, "performer": "alice", "instrument": "drums", "date": "2026-11-20T14:03:27Z",
+fn record(id: &str) -> Json {
+    let mut record = parse(
+        r##"{
+        "id": null, "performer": "alice", "instrument": "drums", "date": "2026-11-20T14:03:27Z",
         "colour": "#EC6B2DFF", "background_colour": "#141D26", "reply_to": null,
         "touches": "time,x,y,z,moving\n0.000000, 0.500000, 0.500000, 20.000000, 0\n"
-    })
+    }"##,
+    )
+    .unwrap();
+    record["id"] = id.into();
+    record
 }
 
 #[test]
@@ -50,9 +55,9 @@ fn a_good_performance_decodes_with_touches_and_colours() {
 #[test]
 fn unknown_fields_are_ignored_and_never_kept() {
     let mut r = record("p1");
-    r["email"] = json!("alice@example.com");
-    r["real_name"] = json!("Alice Secret");
-    r["location"] = json!({"lat": 59.9, "lon": 10.7});
+    r["email"] = "alice@example.com".into();
+    r["real_name"] = "Alice Secret".into();
+    r["location"] = parse(r#"{"lat": 59.9, "lon": 10.7}"#).unwrap();
     let p = decode_performance(&r.to_string()).unwrap();
     assert!(!format!("{p:?}").contains("Secret") && !format!("{p:?}").contains("example.com"));
 }
@@ -60,17 +65,28 @@ fn unknown_fields_are_ignored_and_never_kept() {
 #[test]
 fn missing_fields_and_wrong_types_skip_only_that_record() {
     let mut missing = record("bad1");
-    missing.as_object_mut().unwrap().remove("touches");
+    missing.remove("touches");
     let mut wrong_type = record("bad2");
-    wrong_type["performer"] = json!(42);
+    wrong_type["performer"] = Json::Number(42.0);
     let mut bad_date = record("bad3");
-    bad_date["date"] = json!("yesterday");
+    bad_date["date"] = "yesterday".into();
     let mut empty_id = record("");
-    empty_id["id"] = json!(" ");
-    let body = json!({
-        "performances": [record("a"), missing, wrong_type, "not an object", bad_date, empty_id, record("b")],
-        "next": null
-    });
+    empty_id["id"] = " ".into();
+    let body = Json::object(vec![
+        (
+            "performances",
+            Json::Array(vec![
+                record("a"),
+                missing,
+                wrong_type,
+                "not an object".into(),
+                bad_date,
+                empty_id,
+                record("b"),
+            ]),
+        ),
+        ("next", Json::Null),
+    ]);
     let page = decode_page(&body.to_string(), URL).unwrap();
     let ids: Vec<_> = page.performances.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(ids, ["a", "b"]);
@@ -89,18 +105,17 @@ fn missing_fields_and_wrong_types_skip_only_that_record() {
 #[test]
 fn optional_fields_fall_back() {
     let mut r = record("p1");
-    let o = r.as_object_mut().unwrap();
-    o.remove("colour");
-    o.remove("reply_to");
-    o.insert("background_colour".into(), json!("chartreuse"));
+    r.remove("colour");
+    r.remove("reply_to");
+    r["background_colour"] = "chartreuse".into();
     let p = decode_performance(&r.to_string()).unwrap();
     assert_eq!(
         (p.colour, p.background, p.reply_to),
         (DEFAULT_TRACE, DEFAULT_BACKGROUND, None)
     );
     let mut colour_wrong_type = record("p2");
-    colour_wrong_type["colour"] = json!(16711680);
-    colour_wrong_type["background_colour"] = json!({"r": 1});
+    colour_wrong_type["colour"] = Json::Number(16711680.0);
+    colour_wrong_type["background_colour"] = parse(r#"{"r": 1}"#).unwrap();
     let p = decode_performance(&colour_wrong_type.to_string()).unwrap();
     assert_eq!(
         (p.colour, p.background),
@@ -112,11 +127,11 @@ fn optional_fields_fall_back() {
 #[test]
 fn empty_or_self_reply_to_means_no_parent() {
     let mut r = record("p1");
-    r["reply_to"] = json!("");
+    r["reply_to"] = "".into();
     assert_eq!(decode_performance(&r.to_string()).unwrap().reply_to, None);
-    r["reply_to"] = json!("p1");
+    r["reply_to"] = "p1".into();
     assert_eq!(decode_performance(&r.to_string()).unwrap().reply_to, None);
-    r["reply_to"] = json!("p0");
+    r["reply_to"] = "p0".into();
     assert_eq!(
         decode_performance(&r.to_string()).unwrap().reply_to.as_deref(),
         Some("p0")
@@ -126,7 +141,7 @@ fn empty_or_self_reply_to_means_no_parent() {
 #[test]
 fn unknown_instrument_is_kept_as_sent() {
     let mut r = record("p1");
-    r["instrument"] = json!("theremin");
+    r["instrument"] = "theremin".into();
     assert_eq!(
         decode_performance(&r.to_string()).unwrap().instrument.name(),
         "theremin"
@@ -135,29 +150,26 @@ fn unknown_instrument_is_kept_as_sent() {
 
 #[test]
 fn next_is_resolved_against_the_response_url() {
-    let next = |n: Value, at: &str| {
-        next_url(
-            decode_page(&json!({"performances": [], "next": n}).to_string(), at)
-                .unwrap()
-                .next,
-        )
+    let next = |n: Json, at: &str| {
+        let body = Json::object(vec![("performances", Json::Array(vec![])), ("next", n)]);
+        next_url(decode_page(&body.to_string(), at).unwrap().next)
     };
     assert_eq!(
-        next(json!("performances/pages/2.json"), URL).as_deref(),
+        next("performances/pages/2.json".into(), URL).as_deref(),
         Some("http://127.0.0.1:8080/api/performances/pages/2.json")
     );
     assert_eq!(
-        next(json!("?cursor=abc"), URL).as_deref(),
+        next("?cursor=abc".into(), URL).as_deref(),
         Some("http://127.0.0.1:8080/api/performances.json?cursor=abc")
     );
     assert_eq!(
-        next(json!("https://other.test/feed.json"), URL).as_deref(),
+        next("https://other.test/feed.json".into(), URL).as_deref(),
         Some("https://other.test/feed.json")
     );
-    assert_eq!(next(json!(null), URL), None);
-    assert_eq!(next(json!(""), URL), None);
+    assert_eq!(next(Json::Null, URL), None);
+    assert_eq!(next("".into(), URL), None);
     assert_eq!(
-        next(json!("performances.json"), URL),
+        next("performances.json".into(), URL),
         None,
         "a page whose next is itself ends the feed"
     );
@@ -184,11 +196,14 @@ fn a_malformed_envelope_is_an_error_not_a_panic() {
 
 #[test]
 fn performer_pages_decode_name_colours_and_page() {
-    let body = json!({
+    let body = format!(
+        r##"{{
         "name": "Åse Nygård", "colour": "#00FF00", "background_colour": "#000000FF",
         "email": "private@example.com",
-        "performances": [record("a"), {"id": 1}], "next": "%C3%85se%20Nyg%C3%A5rd/pages/2.json"
-    });
+        "performances": [{}, {{"id": 1}}], "next": "%C3%85se%20Nyg%C3%A5rd/pages/2.json"
+    }}"##,
+        record("a")
+    );
     let url = "http://h.test/api/performers/%C3%85se%20Nyg%C3%A5rd.json";
     let performer = decode_performer(&body.to_string(), url).unwrap();
     assert_eq!(performer.name, "Åse Nygård");

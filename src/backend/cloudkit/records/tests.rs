@@ -1,15 +1,21 @@
 use super::*;
 use crate::colour::{Rgba, DEFAULT_BACKGROUND, DEFAULT_TRACE};
-use serde_json::json;
+use crate::json::parse;
+
+/// JSON text as a value.
+fn json(text: &str) -> Json {
+    parse(text).unwrap()
+}
 
 /// A record in Apple's documented shape, with every field type MicroJam's records carry.
-fn record(name: &str) -> Value {
-    json!({
-        "recordName": name,
+fn record(name: &str) -> Json {
+    let mut record = json(
+        r##"{
+        "recordName": null,
         "recordType": "Performance",
         "recordChangeTag": "k2",
         "fields": {
-            "Date": {"value": 1_795_183_407_250_i64, "type": "TIMESTAMP"},
+            "Date": {"value": 1795183407250, "type": "TIMESTAMP"},
             "Performer": {"value": "alice", "type": "STRING"},
             "Instrument": {"value": "drums", "type": "STRING"},
             "Touches": {"value": "time,x,y,z,moving\n0.000000, 0.500000, 0.500000, 20.000000, 0\n", "type": "STRING"},
@@ -19,9 +25,12 @@ fn record(name: &str) -> Value {
             "PerformedAt": {"value": {"latitude": 59.94, "longitude": 10.72, "horizontalAccuracy": 5}, "type": "LOCATION"},
             "Image": {"value": {"fileChecksum": "x", "size": 1, "downloadURL": "https://cvws.icloud-content.com/x"}, "type": "ASSETID"}
         },
-        "created": {"timestamp": 1_795_183_407_000_i64, "userRecordName": "_secret"},
-        "modified": {"timestamp": 1_795_183_407_000_i64}
-    })
+        "created": {"timestamp": 1795183407000, "userRecordName": "_secret"},
+        "modified": {"timestamp": 1795183407000}
+    }"##,
+    );
+    record["recordName"] = name.into();
+    record
 }
 
 #[test]
@@ -53,50 +62,56 @@ fn a_record_maps_every_field() {
 #[test]
 fn reply_to_as_a_name_or_a_reference() {
     let mut r = record("child");
-    r["fields"]["ReplyTo"] = json!({"value": "parent", "type": "STRING"});
+    r["fields"]["ReplyTo"] = json(r#"{"value": "parent", "type": "STRING"}"#);
     assert_eq!(record_to_performance(&r).unwrap().reply_to.as_deref(), Some("parent"));
-    r["fields"]["ReplyTo"] = json!({"value": {"recordName": "parent", "action": "NONE"}, "type": "REFERENCE"});
+    r["fields"]["ReplyTo"] = json(r#"{"value": {"recordName": "parent", "action": "NONE"}, "type": "REFERENCE"}"#);
     assert_eq!(record_to_performance(&r).unwrap().reply_to.as_deref(), Some("parent"));
-    r["fields"].as_object_mut().unwrap().remove("ReplyTo");
+    r["fields"].remove("ReplyTo");
     assert_eq!(record_to_performance(&r).unwrap().reply_to, None);
 }
 
 #[test]
 fn missing_or_mistyped_fields_skip_the_record() {
-    let broken: Vec<(&str, Value)> = vec![
-        ("Touches", Value::Null),
-        ("Performer", json!({"value": 7, "type": "INT64"})),
-        ("Date", json!({"value": "yesterday", "type": "TIMESTAMP"})),
-        ("Date", json!({"value": -1e19, "type": "TIMESTAMP"})),
-        ("Date", Value::Null),
-        ("Instrument", json!({"value": "", "type": "STRING"})),
-        ("ReplyTo", json!({"value": 3, "type": "INT64"})),
+    let broken: Vec<(&str, Json)> = vec![
+        ("Touches", Json::Null),
+        ("Performer", json(r#"{"value": 7, "type": "INT64"}"#)),
+        ("Date", json(r#"{"value": "yesterday", "type": "TIMESTAMP"}"#)),
+        ("Date", json(r#"{"value": -1e19, "type": "TIMESTAMP"}"#)),
+        ("Date", Json::Null),
+        ("Instrument", json(r#"{"value": "", "type": "STRING"}"#)),
+        ("ReplyTo", json(r#"{"value": 3, "type": "INT64"}"#)),
     ];
     for (name, value) in broken {
         let mut r = record("x");
         if value.is_null() {
-            r["fields"].as_object_mut().unwrap().remove(name);
+            r["fields"].remove(name);
         } else {
             r["fields"][name] = value;
         }
         assert!(record_to_performance(&r).is_err(), "{name}");
     }
-    assert!(record_to_performance(&json!({"recordName": "x"})).is_err());
-    assert!(record_to_performance(&json!({"fields": {}})).is_err());
+    assert!(record_to_performance(&json(r#"{"recordName": "x"}"#)).is_err());
+    assert!(record_to_performance(&json(r#"{"fields": {}}"#)).is_err());
 }
 
 #[test]
 fn bad_colours_fall_back() {
     let mut r = record("x");
-    r["fields"]["Colour"] = json!({"value": 42, "type": "INT64"});
-    r["fields"].as_object_mut().unwrap().remove("BackgroundColour");
+    r["fields"]["Colour"] = json(r#"{"value": 42, "type": "INT64"}"#);
+    r["fields"].remove("BackgroundColour");
     let p = record_to_performance(&r).unwrap();
     assert_eq!((p.colour, p.background), (DEFAULT_TRACE, DEFAULT_BACKGROUND));
 }
 
 #[test]
 fn query_pages_follow_the_continuation_marker() {
-    let body = json!({"records": [record("a"), {"recordName": "b"}, record("c")], "continuationMarker": "next-1"});
+    let body = Json::object(vec![
+        (
+            "records",
+            Json::Array(vec![record("a"), json(r#"{"recordName": "b"}"#), record("c")]),
+        ),
+        ("continuationMarker", "next-1".into()),
+    ]);
     let view = View::Performer("Åse \"x\"".into());
     let page = decode_query(&body.to_string(), &view).unwrap();
     assert_eq!(
@@ -111,18 +126,21 @@ fn query_pages_follow_the_continuation_marker() {
             marker: "next-1".into()
         })
     );
-    let last = decode_query(&json!({"records": []}).to_string(), &View::All).unwrap();
+    let last = decode_query(&json(r#"{"records": []}"#).to_string(), &View::All).unwrap();
     assert_eq!(last.next, None);
     assert!(decode_query("{}", &View::All).is_err() && decode_query("<html>", &View::All).is_err());
 }
 
 #[test]
 fn lookups_separate_found_missing_and_broken() {
-    let body = json!({"records": [
-        record("a"),
-        {"recordName": "gone", "reason": "Record not found", "serverErrorCode": "NOT_FOUND"},
-        {"recordName": "odd", "fields": {}}
-    ]});
+    let body = Json::object(vec![(
+        "records",
+        Json::Array(vec![
+            record("a"),
+            json(r#"{"recordName": "gone", "reason": "Record not found", "serverErrorCode": "NOT_FOUND"}"#),
+            json(r#"{"recordName": "odd", "fields": {}}"#),
+        ]),
+    )]);
     let lookup = decode_lookup(&body.to_string()).unwrap();
     assert_eq!(lookup.found.len(), 1);
     assert_eq!(lookup.missing, ["gone"]);
@@ -149,7 +167,7 @@ fn errors_map_to_messages_and_retries() {
     let huge = decode_error(429, r#"{"serverErrorCode":"THROTTLED","retryAfter":3600}"#);
     assert_eq!(huge.retry_delay(0), Some(30.0), "capped");
     for code in ["AUTHENTICATION_FAILED", "AUTHENTICATION_REQUIRED", "ACCESS_DENIED"] {
-        let e = decode_error(421, &json!({"serverErrorCode": code}).to_string());
+        let e = decode_error(421, &Json::object(vec![("serverErrorCode", code.into())]).to_string());
         assert_eq!(e.retry_delay(0), None);
         let message = e.to_api_error().message();
         assert!(
