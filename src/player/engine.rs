@@ -5,7 +5,10 @@
 use super::live::{fail, start, PLAYER};
 use super::worklet;
 use super::EngineError;
+use crate::backend::ApiError;
 use leptos::prelude::Set;
+use std::future::Future;
+use std::pin::Pin;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsValue;
 use web_sys::{AudioContext, AudioWorkletNode, MessageEvent};
@@ -34,6 +37,21 @@ pub(super) fn context_in_gesture() -> Result<AudioContext, JsValue> {
     Ok(context)
 }
 
+/// Making the engine node, under way.
+type Making = Pin<Box<dyn Future<Output = Result<(), EngineError>>>>;
+
+// Fetching the engine, compiling it and making its node: code a page needs only once a visitor
+// presses Play, so a chunk of its own (`crate::lazy`), fetched alongside the engine.
+crate::split!(
+    engine,
+    fn make(context: AudioContext) -> Making {
+        Box::pin(async move {
+            let node = worklet::node(context.as_ref(), None).await?;
+            super::reports::install(node)
+        })
+    }
+);
+
 /// Loads the engine onto `context` (once); then the jam asked for last plays, and whoever waits in
 /// `ready` hears how it went.
 pub(super) fn load(context: AudioContext) {
@@ -41,9 +59,9 @@ pub(super) fn load(context: AudioContext) {
         return;
     }
     leptos::task::spawn_local(async move {
-        let made = match worklet::node(context.as_ref(), None).await {
-            Ok(node) => super::reports::install(node),
-            Err(e) => Err(e),
+        let made = match make(context.clone()).await {
+            Ok(making) => making.await,
+            Err(_) => Err(EngineError::Fetch(ApiError::Network)),
         };
         let (waiting, ready) = PLAYER.with_borrow_mut(|player| {
             player.loading = false;
