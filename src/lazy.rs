@@ -7,7 +7,6 @@
 
 use crate::components::{ErrorPanel, Problem};
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
 use std::fmt;
 use std::future::Future;
 
@@ -56,21 +55,35 @@ macro_rules! split {
 
 /// Shows the view a chunk's function makes, once its chunk is in: nothing while it loads (the chunk
 /// is small and the page around it stays), the error panel with Retry if it cannot be loaded.
+/// (A signal set by a task rather than Leptos' `Suspend`, whose async machinery would otherwise be
+/// part of the first load.)
 #[component]
 pub fn Lazy<F, Fut>(load: F) -> impl IntoView
 where
     F: Fn() -> Fut + Clone + Send + Sync + 'static,
     Fut: Future<Output = Result<AnyView, ChunkError>> + 'static,
 {
-    let attempt = RwSignal::new(0_u32);
-    move || {
-        attempt.track();
+    let made = RwSignal::new_local(None::<Result<AnyView, ChunkError>>);
+    let start = move || {
         let load = load.clone();
-        Suspend::new(SendWrapper::new(async move {
-            match load().await {
-                Ok(view) => view,
-                Err(error) => view! { <ErrorPanel error on_retry=move || attempt.update(|n| *n += 1) /> }.into_any(),
+        leptos::task::spawn_local(async move {
+            let view = load().await;
+            made.try_set(Some(view));
+        });
+    };
+    start();
+    move || {
+        made.track();
+        match made.try_update_untracked(Option::take).flatten()? {
+            Ok(view) => Some(view),
+            Err(error) => {
+                let start = start.clone();
+                let retry = move || {
+                    made.set(None);
+                    start();
+                };
+                Some(view! { <ErrorPanel error on_retry=retry /> }.into_any())
             }
-        }))
+        }
     }
 }
