@@ -53,6 +53,10 @@ macro_rules! split {
     };
 }
 
+/// What a chunk hands back for a view: the code that makes it. It runs where the view goes (in its
+/// reactive owner, so contexts and cleanup work as for any child), not in the task that loaded it.
+pub type MakeView = Box<dyn FnOnce() -> AnyView>;
+
 /// Shows the view a chunk's function makes, once its chunk is in: nothing while it loads (the chunk
 /// is small and the page around it stays), the error panel with Retry if it cannot be loaded.
 /// (A signal set by a task rather than Leptos' `Suspend`, whose async machinery would otherwise be
@@ -61,25 +65,25 @@ macro_rules! split {
 pub fn Lazy<F, Fut>(load: F) -> impl IntoView
 where
     F: Fn() -> Fut + Clone + Send + Sync + 'static,
-    Fut: Future<Output = Result<AnyView, ChunkError>> + 'static,
+    Fut: Future<Output = Result<MakeView, ChunkError>> + 'static,
 {
-    let made = RwSignal::new_local(None::<Result<AnyView, ChunkError>>);
+    let loaded = RwSignal::new_local(None::<Result<MakeView, ChunkError>>);
     let start = move || {
         let load = load.clone();
         leptos::task::spawn_local(async move {
-            let view = load().await;
-            made.try_set(Some(view));
+            let make = load().await;
+            loaded.try_set(Some(make));
         });
     };
     start();
     move || {
-        made.track();
-        match made.try_update_untracked(Option::take).flatten()? {
-            Ok(view) => Some(view),
+        loaded.track();
+        match loaded.try_update_untracked(Option::take).flatten()? {
+            Ok(make) => Some(make()),
             Err(error) => {
                 let start = start.clone();
                 let retry = move || {
-                    made.set(None);
+                    loaded.set(None);
                     start();
                 };
                 Some(view! { <ErrorPanel error on_retry=retry /> }.into_any())

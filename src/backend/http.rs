@@ -71,7 +71,12 @@ async fn read(promise: Result<js_sys::Promise, JsValue>) -> Result<JsValue, JsVa
 }
 
 fn content_type(response: &Response) -> String {
-    response.headers().get("content-type").ok().flatten().unwrap_or_default()
+    response
+        .headers()
+        .get("content-type")
+        .ok()
+        .flatten()
+        .unwrap_or_default()
 }
 
 /// Runs `go` with an abort signal that fires after `timeout` (setting the flag it is given) or when

@@ -31,13 +31,19 @@ pub fn ErrorPanel<E>(error: E, #[prop(into)] on_retry: UnsyncCallback<()>) -> im
 where
     E: Problem + 'static,
 {
-    web_sys::console::info_1(&format!("MicroJam: {error}").into());
+    panel(error.message(), format!("MicroJam: {error}"), on_retry)
+}
+
+/// The panel itself, once for every kind of problem.
+fn panel(message: String, detail: String, on_retry: UnsyncCallback<()>) -> AnyView {
+    web_sys::console::info_1(&detail.into());
     let back_online = window_event_listener(ev::online, move |_| on_retry.run(()));
     on_cleanup(move || back_online.remove());
     view! {
         <div class="error-panel" role="alert">
-            <p>{error.message()}</p>
+            <p>{message}</p>
             <button type="button" class="button" on:click=move |_| on_retry.run(())>"Retry"</button>
         </div>
     }
+    .into_any()
 }

@@ -11,32 +11,33 @@ mod privacy;
 pub use gallery::GalleryPage;
 pub use not_found::NotFound;
 
+use crate::lazy::MakeView;
 use leptos::prelude::*;
 
 crate::split!(
     privacy,
-    pub fn privacy_page() -> AnyView {
-        view! { <privacy::PrivacyPage /> }.into_any()
+    pub fn privacy_page() -> MakeView {
+        Box::new(move || view! { <privacy::PrivacyPage /> }.into_any())
     }
 );
 
 crate::split!(
     perform,
-    pub fn perform_page() -> AnyView {
-        view! { <perform::PerformPage /> }.into_any()
+    pub fn perform_page() -> MakeView {
+        Box::new(move || view! { <perform::PerformPage /> }.into_any())
     }
 );
 
 crate::split!(
     performance,
-    pub fn performance_page(id: String) -> AnyView {
-        view! { <performance::PerformancePage id /> }.into_any()
+    pub fn performance_page(id: String) -> MakeView {
+        Box::new(move || view! { <performance::PerformancePage id /> }.into_any())
     }
 );
 
 crate::split!(
     performer,
-    pub fn performer_page(name: String) -> AnyView {
-        view! { <performer::PerformerPage name /> }.into_any()
+    pub fn performer_page(name: String) -> MakeView {
+        Box::new(move || view! { <performer::PerformerPage name /> }.into_any())
     }
 );

@@ -116,6 +116,8 @@ pub fn PerformPage() -> impl IntoView {
     });
     view! {
         <Title text="Perform" />
+        // The stage's own styles come with its chunk, not with the first load.
+        <style>{include_str!("../../../style/perform.css")}</style>
         <article class="perform-page">
             <h1>"Perform"</h1>
             <p class="perform-intro">
