@@ -106,6 +106,10 @@ def main():
     index = index.replace(glue, glue_name).replace(bg, renamed[NAME + ".wasm"])
     preload = f'<link rel="modulepreload" href="/{loader_name}" crossorigin="anonymous">'
     index = index.replace("</head>", f"{preload}</head>", 1)
+    if profile == "release":
+        # The comments are for whoever edits index.html, not for every visitor's first load.
+        index = re.sub(r"\s*<!--.*?-->", "", index, flags=re.S)
+        index = re.sub(r"\n\s*// [^\n]*", "", index)
     index_path.write_text(index)
     print(f"split-hook: {len(modules)} modules, first load {renamed[NAME + '.wasm']}", file=sys.stderr)
 

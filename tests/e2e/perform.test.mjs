@@ -239,6 +239,7 @@ test('choosing an instrument loads the engine and plays a short preview of it', 
   page.on('request', (request) => { if (isEngine(request.url())) fetched.push(request.url()); });
   await page.goto(`${BASE}/perform`);
   const picker = page.getByLabel('Instrument');
+  await picker.waitFor(); // (the stage's page is a chunk of its own, in a moment after the page)
   assert.equal((await picker.locator('option').allTextContents()).length, 9, 'the nine instruments');
   assert.deepEqual(fetched, []);
   await picker.selectOption('drums');
