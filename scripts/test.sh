@@ -11,8 +11,8 @@ started=$(date +%s)
 say "formatting (cargo fmt --all --check)"
 cargo fmt --all --check
 
-say "the backend's modules point one way (scripts/module-cycles.py backend)"
-python3 "$ROOT/scripts/module-cycles.py" backend
+say "the site's modules, and the backend's, point one way (scripts/module-cycles.py)"
+python3 "$ROOT/scripts/module-cycles.py"
 
 say "lints of the workspace (site and engine), native and browser (cargo clippy -D warnings)"
 cargo clippy --quiet --workspace --all-targets -- -D warnings

@@ -3,12 +3,11 @@
 //! chunk of its own by `scripts/split-hook.py`, fetched the first time the function is called; the
 //! first load carries only what the gallery needs. Everywhere else (wasm-pack tests, clippy) the same
 //! function is an ordinary `async fn`. A chunk that fails to load (a dropped connection) is an error
-//! the page shows with Retry, never a panic: the next call fetches it again.
+//! the page shows with Retry, never a panic: the next call fetches it again. `components::Lazy`
+//! shows a chunk's view. This module uses no other of the site's, so any may declare a chunk.
 
-use crate::components::{ErrorPanel, Problem};
-use leptos::prelude::*;
+use leptos::prelude::AnyView;
 use std::fmt;
-use std::future::Future;
 
 /// A chunk of the site's code did not arrive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,8 +19,9 @@ impl fmt::Display for ChunkError {
     }
 }
 
-impl Problem for ChunkError {
-    fn message(&self) -> String {
+impl ChunkError {
+    /// What a visitor is told.
+    pub fn message(&self) -> String {
         "This part of the site could not be loaded. Check your connection and try again.".into()
     }
 }
@@ -36,7 +36,6 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
 /// Declares `fn name(args) -> T { body }` as a function in the chunk `chunk`, called as
 /// `name(args).await`, which gives `Result<T, ChunkError>`. Arguments and result cross a wasm
 /// module boundary by value: plain owned Rust types, no generics, no references.
-#[macro_export]
 macro_rules! split {
     ($chunk:ident, $(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
         $(#[$meta])*
@@ -57,37 +56,4 @@ macro_rules! split {
 /// reactive owner, so contexts and cleanup work as for any child), not in the task that loaded it.
 pub type MakeView = Box<dyn FnOnce() -> AnyView>;
 
-/// Shows the view a chunk's function makes, once its chunk is in: nothing while it loads (the chunk
-/// is small and the page around it stays), the error panel with Retry if it cannot be loaded.
-/// (A signal set by a task rather than Leptos' `Suspend`, whose async machinery would otherwise be
-/// part of the first load.)
-#[component]
-pub fn Lazy<F, Fut>(load: F) -> impl IntoView
-where
-    F: Fn() -> Fut + Clone + Send + Sync + 'static,
-    Fut: Future<Output = Result<MakeView, ChunkError>> + 'static,
-{
-    let loaded = RwSignal::new_local(None::<Result<MakeView, ChunkError>>);
-    let start = move || {
-        let load = load.clone();
-        leptos::task::spawn_local(async move {
-            let make = load().await;
-            loaded.try_set(Some(make));
-        });
-    };
-    start();
-    move || {
-        loaded.track();
-        match loaded.try_update_untracked(Option::take).flatten()? {
-            Ok(make) => Some(make()),
-            Err(error) => {
-                let start = start.clone();
-                let retry = move || {
-                    loaded.set(None);
-                    start();
-                };
-                Some(view! { <ErrorPanel error on_retry=retry /> }.into_any())
-            }
-        }
-    }
-}
+pub(crate) use split;

@@ -47,8 +47,7 @@ pub use app::App;
 
 #[cfg(target_arch = "wasm32")]
 mod app {
-    use crate::components::{FocusOnNavigate, OfflineBanner, SiteFooter, SiteHeader};
-    use crate::lazy::Lazy;
+    use crate::components::{FocusOnNavigate, Lazy, OfflineBanner, SiteFooter, SiteHeader};
     use crate::routes::{self, GalleryPage, NotFound};
     use crate::routing::{page_of, Page};
     use leptos::prelude::*;

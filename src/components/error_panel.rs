@@ -20,6 +20,12 @@ impl Problem for ApiError {
     }
 }
 
+impl Problem for crate::lazy::ChunkError {
+    fn message(&self) -> String {
+        crate::lazy::ChunkError::message(self)
+    }
+}
+
 impl Problem for EngineError {
     fn message(&self) -> String {
         EngineError::message(self)

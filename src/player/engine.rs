@@ -42,7 +42,7 @@ type Making = Pin<Box<dyn Future<Output = Result<(), EngineError>>>>;
 
 // Fetching the engine, compiling it and making its node: code a page needs only once a visitor
 // presses Play, so a chunk of its own (`crate::lazy`), fetched alongside the engine.
-crate::split!(
+crate::lazy::split!(
     engine,
     fn make(context: AudioContext) -> Making {
         Box::pin(async move {

@@ -14,28 +14,28 @@ pub use not_found::NotFound;
 use crate::lazy::MakeView;
 use leptos::prelude::*;
 
-crate::split!(
+crate::lazy::split!(
     privacy,
     pub fn privacy_page() -> MakeView {
         Box::new(move || view! { <privacy::PrivacyPage /> }.into_any())
     }
 );
 
-crate::split!(
+crate::lazy::split!(
     perform,
     pub fn perform_page() -> MakeView {
         Box::new(move || view! { <perform::PerformPage /> }.into_any())
     }
 );
 
-crate::split!(
+crate::lazy::split!(
     performance,
     pub fn performance_page(id: String) -> MakeView {
         Box::new(move || view! { <performance::PerformancePage id /> }.into_any())
     }
 );
 
-crate::split!(
+crate::lazy::split!(
     performer,
     pub fn performer_page(name: String) -> MakeView {
         Box::new(move || view! { <performer::PerformerPage name /> }.into_any())

@@ -20,14 +20,14 @@ fn unloaded(_: crate::lazy::ChunkError) -> ApiError {
     ApiError::Network
 }
 
-crate::split!(
+crate::lazy::split!(
     cloudkit,
     fn start_query(config: Config, view: View, marker: Option<String>) -> Pending<Page> {
         Box::pin(async move { query_now(&config, &view, marker.as_deref()).await })
     }
 );
 
-crate::split!(
+crate::lazy::split!(
     cloudkit,
     fn start_lookup(config: Config, ids: Vec<String>) -> Pending<Vec<Arc<Performance>>> {
         Box::pin(async move { lookup_now(&config, ids).await })
