@@ -45,11 +45,11 @@ impl Rgba {
             format!("#{:02x}{:02x}{:02x}", self.r, self.g, self.b)
         } else {
             format!(
-                "rgba({}, {}, {}, {:.3})",
+                "rgba({}, {}, {}, {})",
                 self.r,
                 self.g,
                 self.b,
-                f32::from(self.a) / 255.0
+                crate::numbers::alpha(self.a)
             )
         }
     }

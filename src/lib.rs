@@ -13,6 +13,7 @@ pub mod feed_window;
 pub mod instrument;
 pub mod json;
 pub mod kept;
+pub mod numbers;
 pub mod paging;
 pub mod performance;
 pub mod routing;

@@ -9,6 +9,7 @@ use super::windower::{href, inner_height, Windower};
 use super::{JamCard, NowPlaying, SkeletonCards};
 use crate::chain::Jam;
 use crate::feed_window::{Anchor, Layout, Segment, Viewport};
+use crate::numbers::fixed;
 use crate::paging::Paging;
 use crate::player::Playback;
 use leptos::ev;
@@ -173,12 +174,12 @@ pub fn CardWindow(loader: FeedLoader, restore: bool) -> impl IntoView {
                 }
             }>
             <For each=items key=|item| match item {
-                Item::Space(i, height) => format!("{i}:{height}"),
+                Item::Space(i, height) => format!("{i}:{}", fixed(*height, 2)),
                 Item::Card(_, jam) => jam.leaf().id.clone(),
             } let:item>
                 {match item {
                     Item::Space(_, height) => view! {
-                        <div class="feed-space" aria-hidden="true" style:height=format!("{height}px")></div>
+                        <div class="feed-space" aria-hidden="true" style:height=fixed(height, 2) + "px"></div>
                     }.into_any(),
                     Item::Card(index, jam) => view! { <JamCard jam index setsize /> }.into_any(),
                 }}

@@ -35,7 +35,7 @@ pub fn NowPlaying(jam: Jam) -> impl IntoView {
                 }>
                 <span aria-hidden="true">"■"</span>
             </button>
-            <progress class="progress" max="1" value=move || playback.progress.get() aria-label="Playback progress"></progress>
+            <progress class="progress" max="1" value=move || crate::numbers::fixed(playback.progress.get(), 4) aria-label="Playback progress"></progress>
         </div>
     }
     .into_any()

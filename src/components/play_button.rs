@@ -101,7 +101,7 @@ pub fn PlayButton(jam: Jam, canvas: NodeRef<Canvas>) -> impl IntoView {
                 <button type="button" class="button stop" aria-label="Stop" on:click=stop>
                     <span aria-hidden="true">"■"</span>
                 </button>
-                <progress class="progress" max="1" value=move || playback.progress.get() aria-label="Playback progress"></progress>
+                <progress class="progress" max="1" value=move || crate::numbers::fixed(playback.progress.get(), 4) aria-label="Playback progress"></progress>
             </Show>
         </div>
         {failure}
