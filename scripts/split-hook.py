@@ -110,6 +110,7 @@ def main():
         # The comments are for whoever edits index.html, not for every visitor's first load.
         index = re.sub(r"\s*<!--.*?-->", "", index, flags=re.S)
         index = re.sub(r"\n\s*// [^\n]*", "", index)
+        index = re.sub(r"\n\s+", "\n", index)
     index_path.write_text(index)
     print(f"split-hook: {len(modules)} modules, first load {renamed[NAME + '.wasm']}", file=sys.stderr)
 

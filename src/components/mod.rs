@@ -23,7 +23,6 @@ pub use feed_view::FeedView;
 pub use jam_card::{Age, JamCard, PerformerLinks, SkeletonCards};
 pub use layout::{focus_main, FocusOnNavigate, SiteFooter, SiteHeader};
 pub use lazy_view::Lazy;
-pub use now_playing::NowPlaying;
 pub use offline_banner::OfflineBanner;
 pub use play_button::{toggle, PlayButton};
 pub use share_button::ShareButton;

@@ -3,8 +3,16 @@
 
 use super::toggle;
 use crate::chain::Jam;
+use crate::lazy::MakeView;
 use crate::player::{self, Playback};
 use leptos::prelude::*;
+
+crate::lazy::split!(
+    now_playing,
+    pub fn now_playing(jam: Jam) -> MakeView {
+        Box::new(move || view! { <NowPlaying jam /> }.into_any())
+    }
+);
 
 #[component]
 pub fn NowPlaying(jam: Jam) -> impl IntoView {
