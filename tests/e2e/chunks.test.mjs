@@ -55,10 +55,13 @@ test('a fresh load of every route shows its page and title, with its own chunk a
     await close(page, assert);
   }
 
-  // The first Play fetches the chunk that makes the engine's node.
-  const page = await visit('/', everywhere);
+  // The first Play fetches the chunk that makes the engine's node; the playing card scrolled out of
+  // view, the now-playing bar's.
+  const page = await visit('/', everywhere, { viewport: PHONE });
   await page.locator('article.jam-card').first().getByRole('button', { name: /^Play/ }).click();
   await page.getByRole('button', { name: 'Pause' }).first().waitFor();
+  await page.evaluate(() => window.scrollBy(0, 3 * window.innerHeight));
+  await page.getByRole('region', { name: 'Now playing' }).waitFor();
   await close(page, assert);
 
   // A site set to read CloudKit fetches CloudKit's client, which reads the (here faked) container.
