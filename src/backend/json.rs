@@ -4,8 +4,8 @@
 //! in the browser the fetch of one answer.
 
 use super::error::ApiError;
-use super::page::{keep_valid, Cursor, Page, Performer};
-use crate::colour::{Rgba, DEFAULT_BACKGROUND, DEFAULT_TRACE};
+use super::page::{colour_or, keep_valid, Cursor, Page, Performer};
+use crate::colour::{DEFAULT_BACKGROUND, DEFAULT_TRACE};
 use crate::json::{self, Json};
 use crate::performance::Performance;
 use crate::urls::encode_segment;
@@ -69,13 +69,6 @@ fn non_empty(field: &str, value: String) -> Result<String, String> {
     }
 }
 
-/// A colour field: a `#RRGGBB(AA)` string, or — anything else, of any type — the fallback.
-fn colour(value: Option<&Json>, fallback: Rgba) -> Rgba {
-    value
-        .and_then(Json::as_str)
-        .map_or(fallback, |s| Rgba::parse_or(s, fallback))
-}
-
 /// Validates one performance record; the error says why it cannot be shown. Fields it does not
 /// know are ignored.
 pub fn performance_from_value(mut record: Json) -> Result<Performance, String> {
@@ -96,8 +89,8 @@ pub fn performance_from_value(mut record: Json) -> Result<Performance, String> {
         instrument: non_empty("instrument", instrument)?.into(),
         timestamp_ms,
         date,
-        colour: colour(record.get("colour"), DEFAULT_TRACE),
-        background: colour(record.get("background_colour"), DEFAULT_BACKGROUND),
+        colour: colour_or(record.get("colour"), DEFAULT_TRACE),
+        background: colour_or(record.get("background_colour"), DEFAULT_BACKGROUND),
         reply_to,
         touches: touches::parse(&csv),
         csv,
@@ -151,8 +144,8 @@ pub fn decode_performer(body: &str, url: &str) -> Result<Performer, ApiError> {
     let page = page(&mut body, url).map_err(ApiError::Decode)?;
     Ok(Performer {
         name: non_empty("name", name).map_err(ApiError::Decode)?,
-        colour: colour(body.get("colour"), DEFAULT_TRACE),
-        background: colour(body.get("background_colour"), DEFAULT_BACKGROUND),
+        colour: colour_or(body.get("colour"), DEFAULT_TRACE),
+        background: colour_or(body.get("background_colour"), DEFAULT_BACKGROUND),
         page,
     })
 }

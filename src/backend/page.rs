@@ -2,8 +2,17 @@
 //! the page after it, a performer, and the records a page left out.
 
 use crate::colour::Rgba;
+use crate::json::Json;
 use crate::performance::Performance;
 use std::sync::Arc;
+
+/// A colour field of either backend: a `#RRGGBB(AA)` string, or (anything else, of any type) the
+/// fallback.
+pub fn colour_or(value: Option<&Json>, fallback: Rgba) -> Rgba {
+    value
+        .and_then(Json::as_str)
+        .map_or(fallback, |s| Rgba::parse_or(s, fallback))
+}
 
 /// A list of performances, newest first.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,8 +2,8 @@
 //! Mapping is total: a record with a missing or mistyped field is skipped and reported, never fatal.
 
 use crate::backend::error::ApiError;
-use crate::backend::page::{keep_valid, Cursor, Page, Skipped, View};
-use crate::colour::{Rgba, DEFAULT_BACKGROUND, DEFAULT_TRACE};
+use crate::backend::page::{colour_or, keep_valid, Cursor, Page, Skipped, View};
+use crate::colour::{DEFAULT_BACKGROUND, DEFAULT_TRACE};
 use crate::json::{self, Json};
 use crate::performance::Performance;
 use crate::{dates, touches};
@@ -119,10 +119,7 @@ pub fn record_to_performance(record: &Json) -> Result<Performance, String> {
     }
     .filter(|parent| !parent.trim().is_empty() && *parent != id);
     // A colour of any other form or type falls back, as with the JSON API.
-    let colour = |name: &str, fallback| {
-        let text = fields.get(name).and_then(|f| f.get("value")).and_then(Json::as_str);
-        text.map_or(fallback, |c| Rgba::parse_or(c, fallback))
-    };
+    let colour = |name: &str, fallback| colour_or(fields.get(name).and_then(|f| f.get("value")), fallback);
     let csv = required(fields, "Touches")?;
     Ok(Performance {
         performer: required(fields, "Performer")?,

@@ -1,5 +1,6 @@
 use super::*;
 use crate::backend::page::skipped_summary;
+use crate::colour::Rgba;
 use crate::json::parse;
 
 const URL: &str = "http://127.0.0.1:8080/api/performances.json";
