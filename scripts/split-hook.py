@@ -40,6 +40,13 @@ def run(*args):
         fail(f"{' '.join(map(str, args))} failed:\n{result.stdout}{result.stderr}")
 
 
+def minify(script):
+    result = subprocess.run(["terser", "--compress", "--mangle"], input=script, capture_output=True, text=True)
+    if result.returncode != 0:
+        fail(f"terser failed on index.html's script:\n{result.stderr}")
+    return result.stdout.strip()
+
+
 def digest(*blobs):
     h = hashlib.sha256()
     for blob in blobs:
@@ -111,6 +118,9 @@ def main():
         index = re.sub(r"\s*<!--.*?-->", "", index, flags=re.S)
         index = re.sub(r"\n\s*// [^\n]*", "", index)
         index = re.sub(r"\n\s+", "\n", index)
+        index = index.replace(' data-integrity="none"', "")
+        # The inline script (the gallery's first page asked for early), minified as the glue is.
+        index = re.sub(r"(?s)<script>(.*?)</script>", lambda m: f"<script>{minify(m.group(1))}</script>", index)
     index_path.write_text(index)
     print(f"split-hook: {len(modules)} modules, first load {renamed[NAME + '.wasm']}", file=sys.stderr)
 

@@ -58,6 +58,7 @@ pub(super) fn load(context: AudioContext) {
     if PLAYER.with_borrow_mut(|player| std::mem::replace(&mut player.loading, true)) {
         return;
     }
+    worklet::start_download();
     leptos::task::spawn_local(async move {
         let made = match make(context.clone()).await {
             Ok(making) => making.await,

@@ -19,6 +19,29 @@ const FETCH_TIMEOUT: Duration = Duration::from_secs(30);
 thread_local! {
     /// The module compiled last, and the URL it came from.
     static MODULE: RefCell<Option<(String, WebAssembly::Module)>> = const { RefCell::new(None) };
+    /// The module's download, started before the code that compiles it (a chunk) has arrived.
+    static DOWNLOAD: RefCell<Option<(String, js_sys::Promise)>> = const { RefCell::new(None) };
+}
+
+/// Starts downloading the engine's module now, for `module` to compile as it arrives: the first
+/// Play then waits for the module and the code that plays it together, not one after the other.
+pub fn start_download() {
+    let Some((url, _)) = crate::backend::config::engine_files() else {
+        return;
+    };
+    let compiled = MODULE.with_borrow(|kept| kept.as_ref().is_some_and(|(from, _)| *from == url));
+    if let (false, Some(window)) = (compiled, web_sys::window()) {
+        DOWNLOAD.set(Some((url.clone(), window.fetch_with_str(&url))));
+    }
+}
+
+/// The module compiled from the download `start_download` began, if it began one for `url` and it
+/// worked (a wrong address or type, or a network failure, leaves it to a fresh request).
+async fn downloaded(url: &str) -> Option<WebAssembly::Module> {
+    let (from, response) = DOWNLOAD.take()?;
+    let compiled = JsFuture::from(WebAssembly::compile_streaming(&response));
+    (from == url).then_some(())?;
+    compiled.await.ok().map(JsCast::unchecked_into)
 }
 
 /// The compiled engine, fetched on first use and kept (a failure is not: the next call tries again;
@@ -27,6 +50,10 @@ pub async fn module() -> Result<WebAssembly::Module, EngineError> {
     let (url, _) = crate::backend::config::engine_files().ok_or(EngineError::NotConfigured)?;
     let kept = MODULE.with_borrow(|kept| kept.as_ref().filter(|(from, _)| *from == url).map(|(_, m)| m.clone()));
     if let Some(module) = kept {
+        return Ok(module);
+    }
+    if let Some(module) = downloaded(&url).await {
+        MODULE.set(Some((url, module.clone())));
         return Ok(module);
     }
     let bytes = crate::backend::http::fetch_bytes(&url, FETCH_TIMEOUT)
