@@ -585,24 +585,13 @@ for (const [profileName, profile] of Object.entries(PROFILES)) {
   console.log(`${profile.describe}:`);
   console.log(table(results[profileName]));
 }
-console.log('');
-console.log('one more phone load of each, request by request (times in ms from navigation start; end = last byte):');
-console.log('');
-console.log(waterfall('this site', waterfalls.site));
-console.log('');
-console.log(waterfall('hand-written page', waterfalls.hand));
-console.log('');
-console.log('and one desktop load of each:');
-console.log('');
-console.log(waterfall('this site', waterfalls.siteDesktop));
-console.log('');
-console.log(waterfall('hand-written page', waterfalls.handDesktop));
-console.log('');
-console.log('and one phone play load of each: the requests from the click on:');
-console.log('');
-console.log(playWaterfall('this site', waterfalls.sitePlay));
-console.log('');
-console.log(playWaterfall('hand-written page', waterfalls.handPlay));
+/** A heading, then the site's and the hand-written page's load drawn by `draw`. */
+function both(heading, draw, site, hand) {
+  for (const line of ['', heading, '', draw('this site', site), '', draw('hand-written page', hand)]) console.log(line);
+}
+both('one more phone load of each, request by request (times in ms from navigation start; end = last byte):', waterfall, waterfalls.site, waterfalls.hand);
+both('and one desktop load of each:', waterfall, waterfalls.siteDesktop, waterfalls.handDesktop);
+both('and one phone play load of each: the requests from the click on:', playWaterfall, waterfalls.sitePlay, waterfalls.handPlay);
 console.log('');
 console.log(`screenshots of the four paint loads above once settled: ${path.relative(ROOT, SHOTS)}/bench-first-paint-*.png`);
 if (problems.size) {
