@@ -17,6 +17,8 @@ python3 "$ROOT/scripts/module-cycles.py"
 say "lints of the workspace (site and engine), native and browser (cargo clippy -D warnings)"
 cargo clippy --quiet --workspace --all-targets -- -D warnings
 cargo clippy --quiet --workspace --target wasm32-unknown-unknown --all-targets -- -D warnings
+# The site as Trunk builds it: with its chunks (the feature `split`, src/lazy.rs).
+cargo clippy --quiet --target wasm32-unknown-unknown --features split -- -D warnings
 
 say "native tests of the workspace (cargo test --workspace)"
 cargo test --quiet --workspace
