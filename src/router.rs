@@ -13,12 +13,15 @@ use leptos::prelude::*;
 use leptos::text_prop::TextProp;
 use wasm_bindgen::JsCast;
 
-/// The address the page shows, in parts (`search` without its `?`, `hash` with its `#`).
+/// The address the page shows, in parts (`search` without its `?`, `hash` with its `#`), and how
+/// the page came to it.
 #[derive(Clone, Copy)]
 pub struct Location {
     pub path: Memo<String>,
     pub search: Memo<String>,
     pub hash: Memo<String>,
+    /// By Back or Forward (or by loading the page), rather than by following a link.
+    pub by_history: ReadSignal<bool>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -40,17 +43,19 @@ fn current() -> Address {
 /// Makes the address a signal for the whole App and starts following links and the history.
 pub fn provide() -> Location {
     let address = RwSignal::new(current());
+    let (by_history, came) = signal(true);
     let location = Location {
         path: Memo::new(move |_| address.with(|a| a.path.clone())),
         search: Memo::new(move |_| address.with(|a| a.search.clone())),
         hash: Memo::new(move |_| address.with(|a| a.hash.clone())),
+        by_history,
     };
     provide_context(location);
-    let popstate = window_event_listener(ev::popstate, move |_| change(address));
+    let popstate = window_event_listener(ev::popstate, move |_| change(address, came, true));
     let click = window_event_listener(ev::click, move |event| {
         if let Some(to) = link_to_follow(&event) {
             event.prevent_default();
-            follow(address, &to);
+            follow(address, came, &to);
         }
     });
     on_cleanup(move || {
@@ -63,7 +68,7 @@ pub fn provide() -> Location {
 /// Takes the address the browser shows now. Focus leaves the page first when the page changes: the
 /// old page's own handlers hear it go while the page still stands, not after it has been taken down
 /// (`FocusOnNavigate` then puts focus on the new page).
-fn change(address: RwSignal<Address>) {
+fn change(address: RwSignal<Address>, came: WriteSignal<bool>, by_history: bool) {
     let now = current();
     if address.with_untracked(|a| a.path != now.path) {
         if let Some(focused) = document()
@@ -73,6 +78,7 @@ fn change(address: RwSignal<Address>) {
             let _ = focused.blur();
         }
     }
+    came.set(by_history);
     address.set(now);
 }
 
@@ -113,7 +119,7 @@ fn link_to_follow(event: &web_sys::MouseEvent) -> Option<String> {
     Some(format!("{path}{search}{hash}"))
 }
 
-fn follow(address: RwSignal<Address>, to: &str) {
+fn follow(address: RwSignal<Address>, came: WriteSignal<bool>, to: &str) {
     let history = window().history().ok();
     if !history.is_some_and(|h| {
         h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(to))
@@ -125,19 +131,22 @@ fn follow(address: RwSignal<Address>, to: &str) {
     }
     // The new page is built after the handler that followed the link is done with the page it is
     // on (a key handler that clicks a link must not find its page gone).
-    leptos::task::spawn_local(async move { change(address) });
+    leptos::task::spawn_local(async move { change(address, came, false) });
     // Once the new page is in place: its fragment's element, or the top.
     request_animation_frame(|| {
-        let hash = window().location().hash().unwrap_or_default();
-        let target = hash
-            .strip_prefix('#')
-            .filter(|id| !id.is_empty())
-            .and_then(|id| document().get_element_by_id(id));
-        match target {
-            Some(element) => element.scroll_into_view(),
-            None => window().scroll_to_with_x_and_y(0.0, 0.0),
+        if !scroll_to_fragment(&window().location().hash().unwrap_or_default()) {
+            window().scroll_to_with_x_and_y(0.0, 0.0);
         }
     });
+}
+
+/// Scrolls the element a fragment (`#id`) names into view; false when there is none such.
+pub fn scroll_to_fragment(hash: &str) -> bool {
+    let target = hash
+        .strip_prefix('#')
+        .filter(|id| !id.is_empty())
+        .and_then(|id| document().get_element_by_id(id));
+    target.map(|element| element.scroll_into_view()).is_some()
 }
 
 /// The App's address (see `provide`).

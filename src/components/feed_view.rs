@@ -1,56 +1,24 @@
 //! A feed of jam cards from a `FeedLoader`: skeletons while its first page loads, the windowed cards
 //! (`CardWindow`), "Load more" for the keyboard, a failure with Retry, and the end. After Back or
-//! Forward (a history navigation) the cards come back at the place the visitor left them.
+//! Forward (a history navigation, which the router tells) the cards come back at the place the
+//! visitor left them; a followed link shows the feed from its top.
 
 use super::card_window::CardWindow;
 use super::feed_loader::FeedLoader;
 use super::{ErrorPanel, SkeletonCards};
 use crate::paging::Paging;
 use leptos::prelude::*;
-use std::cell::{Cell, RefCell};
-use wasm_bindgen::{closure::Closure, JsCast};
 
-/// How long after a click on a link its page is built, at most.
-const LINK_TO_PAGE_MS: f64 = 2000.0;
-
-thread_local! {
-    /// The address of the link followed last and when (set before the router handles the click).
-    static FOLLOWED: RefCell<Option<(String, f64)>> = const { RefCell::new(None) };
-    static LISTENING: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Whether this feed is shown by Back or Forward rather than by following a link to it: every
-/// followed link is noted on its way to the router, and a feed whose address was not the link just
-/// followed came from the history.
+/// Whether this feed is shown by Back or Forward (or a fresh load) rather than by following a link.
 ///
 /// From the first feed on, the browser leaves the scroll position alone on Back and Forward: it
 /// would put back a pixel offset, which points at another card once the cards have reflowed, and it
 /// does so late, as the list grows, over the feed's own restoring.
 fn came_by_history() -> bool {
-    if !LISTENING.replace(true) {
-        let on_click = Closure::<dyn Fn(web_sys::Event)>::new(|event: web_sys::Event| {
-            let link = event
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|e| e.closest("a[href]").ok().flatten())
-                .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
-            if let Some(link) = link {
-                FOLLOWED.set(Some((link.href(), js_sys::Date::now())));
-            }
-        });
-        // In the capture phase, so before the router's own listener navigates.
-        let _ = window().add_event_listener_with_callback_and_bool("click", on_click.as_ref().unchecked_ref(), true);
-        on_click.forget();
-        if let Ok(history) = window().history() {
-            let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
-        }
+    if let Ok(history) = window().history() {
+        let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
     }
-    // A link builds its page at once; one clicked long ago (say, to the page already shown, which
-    // goes nowhere) says nothing about this visit.
-    let here = window().location().href().unwrap_or_default();
-    FOLLOWED
-        .take()
-        .is_none_or(|(followed, at)| followed != here || js_sys::Date::now() - at > LINK_TO_PAGE_MS)
+    crate::router::use_location().by_history.get_untracked()
 }
 
 #[component]

@@ -1,6 +1,6 @@
 //! The privacy policy, rendered from content/privacy.md at compile time (see build.rs).
 
-use crate::router::{use_location, Title};
+use crate::router::{scroll_to_fragment, use_location, Title};
 use leptos::prelude::*;
 
 const POLICY_HTML: &str = include_str!(concat!(env!("OUT_DIR"), "/privacy.html"));
@@ -11,9 +11,11 @@ pub fn PrivacyPage() -> impl IntoView {
     let hash = use_location().hash;
     // The browser's own jump to `#security` happens before this page exists; redo it once it does.
     Effect::new(move |_| {
-        let id = hash.get().trim_start_matches('#').to_owned();
-        if !id.is_empty() {
-            request_animation_frame(move || scroll_to(&id));
+        let hash = hash.get();
+        if hash.len() > 1 {
+            request_animation_frame(move || {
+                scroll_to_fragment(&hash);
+            });
         }
     });
     // For the load-time benchmark: the frame after the policy text is in the page.
@@ -24,14 +26,5 @@ pub fn PrivacyPage() -> impl IntoView {
             <h1>{POLICY_TITLE}</h1>
             <div inner_html=POLICY_HTML></div>
         </article>
-    }
-}
-
-fn scroll_to(id: &str) {
-    let element = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id));
-    if let Some(element) = element {
-        element.scroll_into_view();
     }
 }
