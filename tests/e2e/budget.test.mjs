@@ -8,10 +8,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { ROOT } from './harness.mjs';
+import { DIST, ROOT, chunkFiles, linkedFiles } from './harness.mjs';
 
 const budget = JSON.parse(readFileSync(path.join(ROOT, 'tests/e2e/budget.json'), 'utf8'));
-const dist = path.join(ROOT, 'dist');
+const dist = DIST;
 
 /** [file, brotli bytes] of the files in `dir` that `keep` accepts, and their total. */
 function measure(dir, keep) {
@@ -24,15 +24,8 @@ function measure(dir, keep) {
 
 const shown = ({ sizes, total }, limit) => `${sizes.map(([f, n]) => `${f} ${n}`).join(', ')}; total ${total} of ${limit} bytes`;
 
-/** The files of dist/ that index.html loads: its links and its script's imports. */
-function linked() {
-  const index = readFileSync(path.join(dist, 'index.html'), 'utf8');
-  const tags = index.match(/<(link|script)\b[^>]*>(?:[^<]*<\/script>)?/g) ?? [];
-  return new Set(tags.flatMap((tag) => [...tag.matchAll(/(?:href=|from |module_or_path: )["']\/([^"'/]+)["']/g)].map((m) => m[1])));
-}
-
 test('the first load fits its byte budget', () => {
-  const loaded = linked();
+  const loaded = linkedFiles();
   const first = measure(dist, (f) => f === 'index.html' || loaded.has(f));
   const names = first.sizes.map(([f]) => f);
   assert.ok(names.some((f) => f.endsWith('.wasm')) && names.some((f) => f.endsWith('.js')), `a release build in dist/: ${names}`);
@@ -41,8 +34,8 @@ test('the first load fits its byte budget', () => {
 });
 
 test('the chunks loaded on first use fit their byte budget and are not part of the first load', () => {
-  const loaded = linked();
-  const chunks = measure(dist, (f) => f.endsWith('.wasm') && !loaded.has(f));
+  const chunkNames = new Set(chunkFiles());
+  const chunks = measure(dist, (f) => chunkNames.has(f));
   const names = chunks.sizes.map(([f]) => f);
   for (const page of ['perform', 'performance', 'performer', 'privacy']) {
     assert.ok(names.some((f) => new RegExp(`^microjam-web-split-${page}-[0-9a-f]{16}\\.wasm$`).test(f)), `a hashed chunk for ${page}: ${names}`);

@@ -5,20 +5,17 @@
 // gallery's first page is asked for once, by index.html while it is still being read, so alongside
 // the wasm rather than after it.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { BASE, PHONE, ROOT, close, open, start } from './harness.mjs';
+import { BASE, DIST, PHONE, chunkFiles, close, open, start } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env.stop(); });
 
-const dist = path.join(ROOT, 'dist');
-const index = readFileSync(path.join(dist, 'index.html'), 'utf8');
-/** Every wasm chunk of the build: the wasm modules index.html does not load. */
-const chunks = readdirSync(dist).filter((f) => f.endsWith('.wasm') && !index.includes(`/${f}`));
-const first = JSON.parse(readFileSync(path.join(dist, 'api/performances.json'), 'utf8')).performances[0];
+const chunks = chunkFiles();
+const first = JSON.parse(readFileSync(path.join(DIST, 'api/performances.json'), 'utf8')).performances[0];
 
 /** Opens `url` fresh, noting the name of every wasm module the page fetches into `fetched`. */
 async function visit(url, fetched, options = {}) {

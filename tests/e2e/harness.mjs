@@ -2,7 +2,7 @@
 // with an index.html fallback (as a production host must serve deep links) and the default data
 // under /api, and Debian's Chromium driven by playwright-core.
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,20 @@ export const BASE = `http://127.0.0.1:${PORT}`;
 export const SCREENSHOTS = path.join(ROOT, 'target', 'e2e-screenshots');
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 800 };
+export const DIST = path.join(ROOT, 'dist');
+
+/** The files of dist/ that its index.html loads (its links and its script's imports): the first load. */
+export function linkedFiles() {
+  const index = readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const tags = index.match(/<(link|script)\b[^>]*>(?:[^<]*<\/script>)?/g) ?? [];
+  return new Set(tags.flatMap((tag) => [...tag.matchAll(/(?:href=|from |module_or_path: )["']\/([^"'/]+)["']/g)].map((m) => m[1])));
+}
+
+/** The wasm chunks of dist/: the wasm modules its index.html does not load (src/lazy.rs). */
+export function chunkFiles() {
+  const linked = linkedFiles();
+  return readdirSync(DIST).filter((f) => f.endsWith('.wasm') && !linked.has(f));
+}
 
 /** Chromium's flags for every run (the benchmarks launch their own browser with the same). */
 export const CHROMIUM_ARGS = [
