@@ -40,10 +40,11 @@ def run(*args):
         fail(f"{' '.join(map(str, args))} failed:\n{result.stdout}{result.stderr}")
 
 
-def minify(script):
-    result = subprocess.run(["terser", "--compress", "--mangle"], input=script, capture_output=True, text=True)
+def minify(script, *flags):
+    """terser on a script's text (Trunk's own minifier cannot parse wasm-bindgen's module output)."""
+    result = subprocess.run(["terser", "--compress", "--mangle", *flags], input=script, capture_output=True, text=True)
     if result.returncode != 0:
-        fail(f"terser failed on index.html's script:\n{result.stderr}")
+        fail(f"terser failed:\n{result.stderr}")
     return result.stdout.strip()
 
 
@@ -64,11 +65,12 @@ def main():
 
     index_path = staging / "index.html"
     index = index_path.read_text()
-    glue = re.search(rf'/({re.escape(NAME)}-[0-9a-f]+\.js)"', index)
-    bg = re.search(rf'/({re.escape(NAME)}-[0-9a-f]+_bg\.wasm)"', index)
+    glue = re.search(rf'["\']([^"\']*/)({re.escape(NAME)}-[0-9a-f]+\.js)["\']', index)
+    bg = re.search(rf'/({re.escape(NAME)}-[0-9a-f]+_bg\.wasm)["\']', index)
     if not glue or not bg:
         fail("index.html does not name Trunk's script and wasm")
-    glue, bg = glue.group(1), bg.group(1)
+    # (Where Trunk puts the files: "/" unless built with a public URL.)
+    public, glue, bg = glue.group(1), glue.group(2), bg.group(1)
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -103,15 +105,13 @@ def main():
             (staging / old).unlink(missing_ok=True)
         for module in modules:
             shutil.copyfile(module, staging / renamed[module.name])
+        if profile == "release":
+            loader_js, glue_js = minify(loader_js, "--module"), minify(glue_js, "--module")
         (staging / loader_name).write_text(loader_js)
         (staging / glue_name).write_text(glue_js)
-        if profile == "release":
-            # Trunk's own minifier cannot parse wasm-bindgen's module output; terser can.
-            for script in (loader_name, glue_name):
-                run("terser", staging / script, "--module", "--compress", "--mangle", "-o", staging / script)
 
     index = index.replace(glue, glue_name).replace(bg, renamed[NAME + ".wasm"])
-    preload = f'<link rel="modulepreload" href="/{loader_name}" crossorigin="anonymous">'
+    preload = f'<link rel="modulepreload" href="{public}{loader_name}" crossorigin="anonymous">'
     index = index.replace("</head>", f"{preload}</head>", 1)
     if profile == "release":
         # The comments are for whoever edits index.html, not for every visitor's first load.
