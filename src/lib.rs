@@ -9,6 +9,9 @@ pub mod colour;
 pub mod cursor;
 pub mod dates;
 pub mod feed;
+#[cfg(target_arch = "wasm32")]
+pub mod feed_pages;
+pub mod first_paint;
 pub mod feed_window;
 pub mod instrument;
 pub mod json;
@@ -33,6 +36,8 @@ mod bench_marks;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
+mod dom;
+#[cfg(target_arch = "wasm32")]
 pub mod lazy;
 #[cfg(target_arch = "wasm32")]
 pub mod player;
@@ -46,12 +51,47 @@ pub mod store;
 #[cfg(target_arch = "wasm32")]
 pub use app::App;
 
+/// Starts the site in the browser. The App is a chunk of its own: the gallery's first screen is
+/// painted without it (`first_paint`), and the App, loaded next, takes the page over.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    wasm_bindgen_futures::spawn_local(async {
+        // The App's code is asked for once the first screen is painted, not before: on a phone the
+        // two would share one slow processor, and the first screen would wait.
+        if first_paint::paint().await {
+            dom::after_paint().await;
+        }
+        mount_or_explain(app::load().await);
+    });
+}
+
+#[cfg(target_arch = "wasm32")]
+fn mount_or_explain(app: Result<Box<dyn FnOnce()>, lazy::ChunkError>) {
+    match app {
+        Ok(mount) => mount(),
+        Err(error) => first_paint::explain(&error.message(), || {
+            wasm_bindgen_futures::spawn_local(async { mount_or_explain(app::load().await) })
+        }),
+    }
+}
+
 #[cfg(target_arch = "wasm32")]
 mod app {
     use crate::components::{FocusOnNavigate, Lazy, OfflineBanner, SiteFooter, SiteHeader};
     use crate::routes::{self, GalleryPage, NotFound};
     use crate::routing::{page_of, Page};
     use leptos::prelude::*;
+
+    crate::lazy::split!(
+        app,
+        /// The App, mounted in place of the first paint's page when called.
+        pub fn load() -> Box<dyn FnOnce()> {
+            Box::new(|| {
+                crate::first_paint::take_over();
+                leptos::mount::mount_to_body(App)
+            })
+        }
+    );
 
     /// The whole site: header, the routed page, footer. It reads its backend from index.html once,
     /// as it starts.

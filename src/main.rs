@@ -6,7 +6,7 @@ fn main() {
     // hook's 1.2 kB out of the first load, and a panic there still shows as an uncaught error.
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(microjam_web::App);
+    microjam_web::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

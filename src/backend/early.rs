@@ -1,26 +1,43 @@
 //! The first page of the gallery's feed, asked for by an inline script in index.html while the wasm
-//! is still on its way (`window.microjamEarly = { url, response }`, `response` a fetch's promise),
-//! so that the two waits overlap instead of adding up. The one request (`http.rs`) takes that
-//! answer, once, for exactly that URL, instead of asking again.
+//! is still on its way (`window.microjamEarly = { url, answer }`, `answer` the promise of
+//! `{ status, type, url, body }`, the body read to its end by the script), so that the waits overlap
+//! instead of adding up. `json::fetch` takes that answer, once, for exactly that URL, instead of
+//! asking again.
 
 use js_sys::{Promise, Reflect};
+use super::http::Answer;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+/// Whether index.html asked for a page that nobody has taken yet.
+pub fn asked() -> bool {
+    web_sys::window().is_some_and(|window| {
+        Reflect::get(&window, &JsValue::from_str("microjamEarly")).is_ok_and(|early| early.is_object())
+    })
+}
+
 /// The early answer for `url`, if index.html asked for it and nobody has taken it yet.
-pub async fn take(url: &str) -> Option<web_sys::Response> {
+pub async fn take(url: &str) -> Option<Answer> {
     let window = web_sys::window()?;
     let key = JsValue::from_str("microjamEarly");
     let early = Reflect::get(&window, &key).ok().filter(|e| e.is_object())?;
-    let asked = Reflect::get(&early, &JsValue::from_str("url")).ok()?.as_string();
-    if asked.as_deref() != Some(url) {
+    if field(&early, "url")?.as_string().as_deref() != Some(url) {
         return None;
     }
     let _ = Reflect::delete_property(window.unchecked_ref::<js_sys::Object>(), &key);
-    let promise = Reflect::get(&early, &JsValue::from_str("response"))
-        .ok()?
-        .dyn_into::<Promise>()
-        .ok()?;
+    let promise = field(&early, "answer")?.dyn_into::<Promise>().ok()?;
     // A failed early request is no answer: the caller asks again.
-    JsFuture::from(promise).await.ok()?.dyn_into::<web_sys::Response>().ok()
+    let answer = JsFuture::from(promise).await.ok()?;
+    let text = |name| field(&answer, name).and_then(|v| v.as_string());
+    let answered = text("url").unwrap_or_default();
+    Some(Answer {
+        status: field(&answer, "status")?.as_f64()? as u16,
+        content_type: text("type").unwrap_or_default(),
+        body: text("body")?,
+        url: if answered.is_empty() { url.to_owned() } else { answered },
+    })
+}
+
+fn field(object: &JsValue, name: &str) -> Option<JsValue> {
+    Reflect::get(object, &JsValue::from_str(name)).ok()
 }

@@ -133,14 +133,7 @@ async fn send(
     timed_out: Rc<Cell<bool>>,
 ) -> Result<Answer, ApiError> {
     let failed = || failure(&signal, &timed_out);
-    let early = match body {
-        None => super::early::take(url).await,
-        Some(_) => None,
-    };
-    let response = match early {
-        Some(early) => early,
-        None => fetch(url, body, &signal).await.map_err(|_| failed())?,
-    };
+    let response = fetch(url, body, &signal).await.map_err(|_| failed())?;
     let content_type = content_type(&response);
     let text = read(response.text()).await.map_err(|_| failed())?;
     let answered = response.url();

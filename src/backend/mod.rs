@@ -2,13 +2,13 @@
 //! (docs/api.md, `json`) or Apple's CloudKit, where the MicroJam app keeps them (`cloudkit`). Pages
 //! and components only see `Backend`, the views it lists and the `Page`s it answers with. The
 //! modules point one way (scripts/module-cycles.py): `page` and `error` use no other; `http` the
-//! error; `json` and `cloudkit` those three; this file the two backends; `config` this file and the
+//! error; `early` http's answer; `json` and `cloudkit` those three; this file the two backends; `config` this file and the
 //! backends' settings; `jams` the configured backend.
 
 pub mod cloudkit;
 pub mod config;
 #[cfg(target_arch = "wasm32")]
-mod early;
+pub mod early;
 mod error;
 #[cfg(target_arch = "wasm32")]
 pub mod http;

@@ -6,17 +6,16 @@
 
 use crate::backend::config::backend;
 use crate::backend::{ApiError, Backend, Page, Performer, View};
-use crate::chain::{self, Jam};
+use crate::chain::Jam;
 use crate::feed::Feed;
+use crate::feed_pages::add_page;
 use crate::feed_window::{Anchor, Layout};
 use crate::paging::{Paging, Recent};
-use crate::performance::Performance;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use send_wrapper::SendWrapper;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use std::sync::Arc;
 
 /// How many feeds the session remembers (all, a few instruments, a few performers).
 const REMEMBERED_FEEDS: usize = 12;
@@ -51,14 +50,25 @@ struct Inner {
 
 impl FeedLoader {
     /// The session's loader for `view` on the configured backend, loading its first page if it has
-    /// none (a new feed, or one whose first page failed).
+    /// none (a new feed, or one whose first page failed). The gallery's first feed starts from the
+    /// page `first_paint` loaded and showed before the App's code arrived, if it did.
     pub fn open(view: View) -> FeedLoader {
         let key = key(&view);
         let loader = FEEDS.with_borrow_mut(|feeds| feeds.get_or_insert_with(&key, || FeedLoader::new(view)));
         if loader.0.feed.borrow().pages() == 0 {
-            loader.load();
+            match crate::first_paint::take_page().filter(|_| loader.0.view == View::All) {
+                Some(first) => loader.start_from(first.feed, first.jams),
+                None => loader.load(),
+            }
         }
         loader
+    }
+
+    /// Starts from a first page loaded elsewhere, at once (its cards are in the first render).
+    fn start_from(&self, feed: Feed, jams: Vec<Jam>) {
+        *self.0.feed.borrow_mut() = feed;
+        self.0.jams.set(jams);
+        self.0.paging.set(Paging::after_page(self.is_complete()));
     }
 
     fn new(view: View) -> FeedLoader {
@@ -163,20 +173,6 @@ impl FeedLoader {
     }
 }
 
-/// A feed keeps every performance it loads for the session: it keeps them without their CSV text
-/// (only the performance page offers it, and it loads the performance afresh), which is most of a
-/// performance's memory.
-fn lighten(performance: Arc<Performance>) -> Arc<Performance> {
-    match Arc::try_unwrap(performance) {
-        Ok(mut performance) => {
-            performance.csv = String::new();
-            performance.touches.shrink_to_fit();
-            Arc::new(performance)
-        }
-        Err(shared) => shared,
-    }
-}
-
 /// What tells one feed from another: the backend it comes from and which list it is.
 fn key(view: &View) -> String {
     let source = match backend() {
@@ -189,29 +185,4 @@ fn key(view: &View) -> String {
         View::Instrument(name) => format!("{source} instrument {name}"),
         View::Performer(name) => format!("{source} performer {name}"),
     }
-}
-
-/// Adds `page` to `feed` and returns the jams of its new cards, in feed order, fetching the layers
-/// that are not loaded yet (all of a page's at one depth in one request where possible).
-async fn add_page(feed: &Rc<RefCell<Feed>>, page: Page) -> Vec<Jam> {
-    let performances: Vec<_> = page.performances.into_iter().map(lighten).collect();
-    let leaves = feed.borrow_mut().add_page(&performances, page.next);
-    let known = feed.clone();
-    let store = feed.clone();
-    chain::resolve(
-        leaves,
-        move |id| known.borrow().get(id),
-        move |ids| {
-            let store = store.clone();
-            async move {
-                let parents = backend().lookup(ids).await;
-                parents
-                    .found
-                    .iter()
-                    .for_each(|p| store.borrow_mut().remember(p.clone()));
-                parents
-            }
-        },
-    )
-    .await
 }

@@ -31,7 +31,8 @@ pub fn TraceCanvas(
     });
     Effect::new(move |_| {
         let Some(element) = canvas.get() else { return };
-        if eager {
+        // (A picture the first paint drew is drawn at once, so that it is never blank for a frame.)
+        if eager || layers.first().is_some_and(|leaf| crate::first_paint::drawn(&leaf.id)) {
             draw(&element, &layers);
             return;
         }
