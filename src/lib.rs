@@ -11,8 +11,8 @@ pub mod dates;
 pub mod feed;
 #[cfg(target_arch = "wasm32")]
 pub mod feed_pages;
-pub mod first_paint;
 pub mod feed_window;
+pub mod first_paint;
 pub mod instrument;
 pub mod json;
 pub mod kept;

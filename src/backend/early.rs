@@ -4,8 +4,8 @@
 //! instead of adding up. `json::fetch` takes that answer, once, for exactly that URL, instead of
 //! asking again.
 
-use js_sys::{Promise, Reflect};
 use super::http::Answer;
+use js_sys::{Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 

@@ -68,7 +68,8 @@ pub fn CardWindow(loader: FeedLoader, restore: bool) -> impl IntoView {
         alive: Cell::new(true),
     });
     let (view, version) = (windower.view, windower.version);
-    let focused = RwSignal::new(None::<usize>);
+    // (A card focused on the first paint's page stays focused on the App's: src/first_paint/.)
+    let focused = RwSignal::new(crate::first_paint::focused_card());
     let playback = Playback::get();
     let playing = Memo::new(move |_| {
         let (id, _) = playback?.current.get()?;

@@ -114,7 +114,10 @@ pub fn card(jam: &Jam, index: usize, now_ms: i64) -> String {
     }
     let layers = match jam.layers.len() {
         1 => String::new(),
-        n => format!(r#" · <span class="layer-count">{}</span>"#, plural(n, "layer", "layers")),
+        n => format!(
+            r#" · <span class="layer-count">{}</span>"#,
+            plural(n, "layer", "layers")
+        ),
     };
     let background = jam.layers.last().map(|root| root.background.css()).unwrap_or_default();
     let play = escape(&format!("Play jam by {}", leaf.performer));

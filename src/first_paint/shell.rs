@@ -32,7 +32,11 @@ struct Shell {
     play: Option<usize>,
 }
 
-thread_local!(static SHELL: RefCell<Shell> = RefCell::default());
+thread_local! {
+    static SHELL: RefCell<Shell> = RefCell::default();
+    /// The card focused when the App took over, for its window of cards (`focused_card`).
+    static FOCUSED_CARD: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+}
 
 /// Paints the gallery (its frame at once, the cards when the first page is in) if this is the
 /// address index.html asked the first page for; finishes when there is nothing more to paint, and
@@ -42,7 +46,9 @@ pub async fn paint() -> bool {
         return false;
     }
     // The frame is the page's already (index.html's inline script showed it): all but the scripts.
-    let Some(body) = document().and_then(|d| d.body()) else { return false };
+    let Some(body) = document().and_then(|d| d.body()) else {
+        return false;
+    };
     let children = body.children();
     let nodes: Vec<Element> = (0..children.length())
         .filter_map(|i| children.item(i))
@@ -53,7 +59,9 @@ pub async fn paint() -> bool {
     }
     SHELL.with_borrow_mut(|shell| shell.nodes = nodes);
     // Whatever goes wrong, the App asks again and says why; until then the placeholders stay.
-    let Ok(page) = backend().page(&View::All).await else { return true };
+    let Ok(page) = backend().page(&View::All).await else {
+        return true;
+    };
     let feed = Rc::new(RefCell::new(Feed::default()));
     let jams = add_page(&feed, page).await;
     let feed = std::mem::take(&mut *feed.borrow_mut());
@@ -66,11 +74,19 @@ pub async fn paint() -> bool {
 
 /// Replaces the placeholders with the cards and draws the pictures near the viewport.
 fn paint_cards(jams: &[Jam]) {
-    let Some(grid) = document().and_then(|d| d.query_selector("main .jam-grid").ok().flatten()) else { return };
+    let Some(grid) = document().and_then(|d| d.query_selector("main .jam-grid").ok().flatten()) else {
+        return;
+    };
     let now = js_sys::Date::now() as i64;
-    let cards: String = jams.iter().enumerate().map(|(i, jam)| markup::card(jam, i, now)).collect();
+    let cards: String = jams
+        .iter()
+        .enumerate()
+        .map(|(i, jam)| markup::card(jam, i, now))
+        .collect();
     grid.set_outer_html(&markup::card_grid(&cards));
-    let Some(grid) = document().and_then(|d| d.query_selector("main .jam-grid").ok().flatten()) else { return };
+    let Some(grid) = document().and_then(|d| d.query_selector("main .jam-grid").ok().flatten()) else {
+        return;
+    };
     let bottom = web_sys::window()
         .and_then(|w| w.inner_height().ok())
         .and_then(|h| h.as_f64())
@@ -79,7 +95,12 @@ fn paint_cards(jams: &[Jam]) {
     let canvases = grid.get_elements_by_tag_name("canvas");
     let mut drawn = Vec::new();
     for (i, jam) in jams.iter().enumerate() {
-        let Some(canvas) = canvases.item(i as u32).and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok()) else { break };
+        let Some(canvas) = canvases
+            .item(i as u32)
+            .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
+        else {
+            break;
+        };
         if canvas.get_bounding_client_rect().top() > bottom {
             break;
         }
@@ -87,27 +108,52 @@ fn paint_cards(jams: &[Jam]) {
         drawn.push(jam.leaf().id.clone());
     }
     SHELL.with_borrow_mut(|shell| shell.drawn = drawn);
-    // A Play pressed now is kept for the App (the button says it is loading meanwhile).
-    let on_click = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
-        let target = event.target().and_then(|t| t.dyn_into::<Element>().ok());
-        let Some(button) = target.and_then(|t| t.closest("button.play").ok().flatten()) else { return };
-        let Some(index) = button.closest("article").ok().flatten().and_then(|a| a.get_attribute("data-index")) else { return };
-        let Some(index) = index.parse::<usize>().ok() else { return };
-        let Some(performer) = SHELL.with_borrow(|s| Some(s.page.as_ref()?.jams.get(index)?.leaf().performer.clone())) else {
+    // A Play pressed now (its button, or Space on a focused card, as on the App's cards) is kept for
+    // the App; the button says it is loading meanwhile.
+    let on_press = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return;
         };
-        SHELL.with_borrow_mut(|shell| shell.play = Some(index));
-        let label = format!("Loading jam by {performer}");
-        let _ = button.set_attribute("aria-busy", "true");
-        let _ = button.set_attribute("aria-label", &label);
-        let _ = button.set_attribute("title", &label);
-        if let (Ok(Some(icon)), Ok(Some(text))) = (button.query_selector(".play-icon"), button.query_selector(".play-text")) {
-            icon.set_text_content(Some("◌"));
-            text.set_text_content(Some("Loading…"));
+        let card = match event.dyn_ref::<web_sys::KeyboardEvent>() {
+            Some(key) if key.key() == " " && target.matches("article.jam-card").unwrap_or(false) => Some(target),
+            Some(_) => None,
+            None => target
+                .closest("button.play")
+                .ok()
+                .flatten()
+                .and_then(|b| b.closest("article").ok().flatten()),
+        };
+        if let Some(card) = card {
+            event.prevent_default();
+            press_play(&card);
         }
     });
-    let _ = grid.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
-    on_click.forget();
+    for kind in ["click", "keydown"] {
+        let _ = grid.add_event_listener_with_callback(kind, on_press.as_ref().unchecked_ref());
+    }
+    on_press.forget();
+}
+
+/// Keeps a Play pressed on `card` for the App, starts the engine's download, and shows it loading.
+fn press_play(card: &Element) {
+    let Some(index) = card.get_attribute("data-index").and_then(|i| i.parse::<usize>().ok()) else {
+        return;
+    };
+    let performer = SHELL.with_borrow(|s| Some(s.page.as_ref()?.jams.get(index)?.leaf().performer.clone()));
+    let (Some(performer), Ok(Some(button))) = (performer, card.query_selector("button.play")) else {
+        return;
+    };
+    SHELL.with_borrow_mut(|shell| shell.play = Some(index));
+    crate::player::worklet::start_download();
+    let label = format!("Loading jam by {performer}");
+    let _ = button.set_attribute("aria-busy", "true");
+    let _ = button.set_attribute("aria-label", &label);
+    let _ = button.set_attribute("title", &label);
+    if let (Ok(Some(icon)), Ok(Some(text))) = (button.query_selector(".play-icon"), button.query_selector(".play-text"))
+    {
+        icon.set_text_content(Some("◌"));
+        text.set_text_content(Some("Loading…"));
+    }
 }
 
 /// The first page, once, for the App's gallery.
@@ -124,30 +170,105 @@ pub fn drawn(leaf: &str) -> bool {
     })
 }
 
-/// Removes the painted page, just before the App mounts its own in the same task; a Play pressed
-/// meanwhile is pressed again on the App's card (the same card of the same page) once it is there.
+/// What can take keyboard focus, in page order: the same on the painted page and the App's.
+const FOCUSABLE: &str = "a[href], button, [tabindex]";
+
+/// Where keyboard focus was on the painted page.
+#[derive(Clone, Copy)]
+enum Focus {
+    /// The `n`th focusable element of the page, outside the cards (the frame is the same).
+    Page(u32),
+    /// A card (its place in the feed), or the `n`th focusable element in it.
+    Card(usize, Option<u32>),
+}
+
+/// Removes the painted page, just before the App mounts its own in the same task. Once the App's is
+/// there, keyboard focus goes back to the same place in it, and a Play pressed meanwhile is pressed
+/// again on the App's card (the same card of the same page).
 pub fn take_over() {
     let (nodes, play) = SHELL.with_borrow_mut(|shell| (std::mem::take(&mut shell.nodes), shell.play.take()));
+    let focus = focus_place();
+    FOCUSED_CARD.set(match focus {
+        Some(Focus::Card(index, _)) => Some(index),
+        _ => None,
+    });
     nodes.iter().for_each(Element::remove);
-    if let Some(index) = play {
-        next_frame(move || {
-            let selector = format!("main article.jam-card[data-index=\"{index}\"] button.play");
-            let button = document().and_then(|d| d.query_selector(&selector).ok().flatten());
-            if let Some(button) = button.and_then(|b| b.dyn_into::<HtmlElement>().ok()) {
-                button.click();
-            }
-        });
+    if play.is_none() && focus.is_none() {
+        return;
+    }
+    next_frame(move || {
+        let Some(document) = document() else { return };
+        let card = |index: usize| {
+            let selector = format!("main article.jam-card[data-index=\"{index}\"]");
+            document.query_selector(&selector).ok().flatten()
+        };
+        let nth = |within: &web_sys::Node, n: u32| {
+            let all = match within.dyn_ref::<Element>() {
+                Some(element) => element.query_selector_all(FOCUSABLE),
+                None => document.query_selector_all(FOCUSABLE),
+            };
+            all.ok()?.item(n)?.dyn_into::<Element>().ok()
+        };
+        let focused = match focus {
+            Some(Focus::Page(n)) => nth(&document, n),
+            Some(Focus::Card(index, within)) => card(index).and_then(|c| match within {
+                Some(n) => nth(&c, n),
+                None => Some(c),
+            }),
+            None => None,
+        };
+        if let Some(element) = focused.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+            let _ = element.focus();
+        }
+        let button = play.and_then(|index| card(index)?.query_selector("button.play").ok().flatten());
+        if let Some(button) = button.and_then(|b| b.dyn_into::<HtmlElement>().ok()) {
+            button.click();
+        }
+    });
+}
+
+/// The card (its place in the feed) that had keyboard focus when the App took the page over, once:
+/// the App's window of cards keeps it mounted, wherever the page was scrolled.
+pub fn focused_card() -> Option<usize> {
+    FOCUSED_CARD.take()
+}
+
+/// Where the focused element is, if one on the painted page is.
+fn focus_place() -> Option<Focus> {
+    let document = document()?;
+    let active = document.active_element()?;
+    let place_in = |all: web_sys::NodeList| {
+        (0..all.length()).find(|&i| all.item(i).is_some_and(|n| n.is_same_node(Some(&active))))
+    };
+    match active.closest("article.jam-card[data-index]").ok().flatten() {
+        Some(card) => {
+            let index = card.get_attribute("data-index")?.parse().ok()?;
+            let within = if card == active {
+                None
+            } else {
+                Some(place_in(card.query_selector_all(FOCUSABLE).ok()?)?)
+            };
+            Some(Focus::Card(index, within))
+        }
+        None => place_in(document.query_selector_all(FOCUSABLE).ok()?).map(Focus::Page),
     }
 }
 
 /// Tells the visitor, above the painted page if there is one, that `message`, with Retry.
 pub fn explain(message: &str, retry: fn()) {
     let Some(document) = document() else { return };
-    let Some(place) = document.query_selector("main").ok().flatten().or_else(|| document.body().map(Into::into)) else {
+    let Some(place) = document
+        .query_selector("main")
+        .ok()
+        .flatten()
+        .or_else(|| document.body().map(Into::into))
+    else {
         return;
     };
     let _ = place.insert_adjacent_html("afterbegin", &markup::error_panel(message));
-    let Some(panel) = place.first_element_child() else { return };
+    let Some(panel) = place.first_element_child() else {
+        return;
+    };
     let on_click = Closure::once_into_js(move || {
         panel.remove();
         retry();

@@ -10,7 +10,7 @@ mod live;
 pub mod offline;
 mod reports;
 pub mod stage;
-mod worklet;
+pub mod worklet;
 
 pub use error::EngineError;
 pub use live::{stop, stop_if_playing, toggle};

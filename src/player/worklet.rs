@@ -23,14 +23,16 @@ thread_local! {
     static DOWNLOAD: RefCell<Option<(String, js_sys::Promise)>> = const { RefCell::new(None) };
 }
 
-/// Starts downloading the engine's module now, for `module` to compile as it arrives: the first
-/// Play then waits for the module and the code that plays it together, not one after the other.
+/// Starts downloading the engine's module now (unless that is under way or done), for `module` to
+/// compile as it arrives: the first Play then waits for the module and the code that plays it
+/// together, not one after the other. (`first_paint` starts it as soon as a Play is pressed.)
 pub fn start_download() {
     let Some((url, _)) = crate::backend::config::engine_files() else {
         return;
     };
     let compiled = MODULE.with_borrow(|kept| kept.as_ref().is_some_and(|(from, _)| *from == url));
-    if let (false, Some(window)) = (compiled, web_sys::window()) {
+    let started = DOWNLOAD.with_borrow(|download| download.as_ref().is_some_and(|(from, _)| *from == url));
+    if let (false, false, Some(window)) = (compiled, started, web_sys::window()) {
         DOWNLOAD.set(Some((url.clone(), window.fetch_with_str(&url))));
     }
 }

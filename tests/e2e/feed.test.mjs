@@ -3,7 +3,7 @@
 // "now playing" bar for a card scrolled out of view.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { BASE, PHONE, close, open, start } from './harness.mjs';
+import { BASE, PHONE, close, galleryReady, open, start } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -166,7 +166,7 @@ test('a focused card stays mounted however far away; a placeholder never keeps f
 test('the list is a feed: set size unknown until the end, busy while loading, every position once', async () => {
   const page = await open(env.browser, '/', { viewport: PHONE });
   const feed = page.getByRole('feed');
-  await page.locator('article.jam-card').first().waitFor();
+  await galleryReady(page);
   assert.equal(await page.locator('article.jam-card').first().getAttribute('aria-setsize'), '-1');
   await feed.evaluate((f) => {
     window.__busy = [f.getAttribute('aria-busy')];

@@ -84,6 +84,15 @@ export async function open(browser, url, { viewport = DESKTOP, colorScheme = 'li
   return page;
 }
 
+/**
+ * Resolves once the App has taken the gallery over from its first paint (src/first_paint/): until
+ * then the cards are the painted page's, which looks the same but is not the App's. The end of the
+ * feed (Load more and the rest) is the App's alone.
+ */
+export function galleryReady(page) {
+  return page.locator('main .feed-end').first().waitFor();
+}
+
 /** Closes the page's context after checking that nothing went wrong in its console. */
 export async function close(page, assert) {
   const problems = page.problems;

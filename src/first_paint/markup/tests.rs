@@ -14,12 +14,18 @@ fn jam(names: &[&str]) -> Jam {
             Arc::new(Performance::new(&format!("p{i}"), name, "drums", reply_to, Vec::new()))
         })
         .collect();
-    Jam { layers, end: ChainEnd::Root }
+    Jam {
+        layers,
+        end: ChainEnd::Root,
+    }
 }
 
 #[test]
 fn escapes_every_character_that_could_end_a_text_or_an_attribute() {
-    assert_eq!(escape(r#"<a href="x">Tom & 'Jerry'</a>"#), "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;");
+    assert_eq!(
+        escape(r#"<a href="x">Tom & 'Jerry'</a>"#),
+        "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;"
+    );
     assert_eq!(escape("plain ünïcode"), "plain ünïcode");
 }
 
@@ -65,7 +71,10 @@ fn the_frame_holds_the_grid_once_with_every_instrument_and_the_gallery_current()
     assert_eq!(page.matches(r#"class="jam-card skeleton""#).count(), 6);
     assert_eq!(page.matches(r#"class="chip""#).count(), instrument::ALL.len() + 1);
     assert!(page.contains(r#"<a href="/" aria-current="page">Gallery</a>"#));
-    assert!(page.contains(r#"<a href="/?instrument=fmlead" class="chip">FM lead</a>"#), "{page}");
+    assert!(
+        page.contains(r#"<a href="/?instrument=fmlead" class="chip">FM lead</a>"#),
+        "{page}"
+    );
     let cards = frame(&card_grid("CARDS"));
     assert!(cards.contains(r#"<section aria-label="Jams"><div class="jam-grid" role="feed" aria-label="Jams" aria-busy="false">CARDS</div></section>"#));
 }
