@@ -92,19 +92,21 @@ fn paint_cards(jams: &[Jam]) {
         .and_then(|h| h.as_f64())
         .unwrap_or(0.0)
         + NEAR_PX;
+    // Every picture near the viewport measured first, then drawn: drawing resizes a canvas's bitmap,
+    // and a measurement after that would lay the page out again, once per picture.
     let canvases = grid.get_elements_by_tag_name("canvas");
+    let near: Vec<(HtmlCanvasElement, f64)> = (0..canvases.length())
+        .map_while(|i| canvases.item(i)?.dyn_into::<HtmlCanvasElement>().ok())
+        .map(|canvas| {
+            let (top, width) = (canvas.get_bounding_client_rect().top(), canvas.client_width());
+            (canvas, top, f64::from(width))
+        })
+        .take_while(|(_, top, _)| *top <= bottom)
+        .map(|(canvas, _, width)| (canvas, width))
+        .collect();
     let mut drawn = Vec::new();
-    for (i, jam) in jams.iter().enumerate() {
-        let Some(canvas) = canvases
-            .item(i as u32)
-            .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
-        else {
-            break;
-        };
-        if canvas.get_bounding_client_rect().top() > bottom {
-            break;
-        }
-        crate::trace::canvas::draw(&canvas, &jam.layers);
+    for ((canvas, width), jam) in near.iter().zip(jams) {
+        crate::trace::canvas::draw_at(canvas, &jam.layers, *width);
         drawn.push(jam.leaf().id.clone());
     }
     SHELL.with_borrow_mut(|shell| shell.drawn = drawn);

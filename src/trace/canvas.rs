@@ -10,8 +10,12 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// Draws the layers (newest first) onto `canvas` at its displayed size.
 pub fn draw(canvas: &HtmlCanvasElement, layers: &[Arc<Performance>]) {
+    draw_at(canvas, layers, f64::from(canvas.client_width()));
+}
+
+/// Draws the layers onto `canvas`, displayed `css_side` CSS pixels wide (measured by the caller).
+pub fn draw_at(canvas: &HtmlCanvasElement, layers: &[Arc<Performance>], css_side: f64) {
     crate::bench_marks::first_picture();
-    let css_side = f64::from(canvas.client_width());
     let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
     let geometry = Geometry::new(if css_side > 0.0 { css_side } else { 300.0 }, ratio);
     let side = geometry.side as u32;
