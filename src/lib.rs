@@ -87,8 +87,9 @@ mod app {
         /// The App, mounted in place of the first paint's page when called.
         pub fn load() -> Box<dyn FnOnce()> {
             Box::new(|| {
-                crate::first_paint::take_over();
-                leptos::mount::mount_to_body(App)
+                let handover = crate::first_paint::take_over();
+                leptos::mount::mount_to_body(App);
+                handover.finish();
             })
         }
     );

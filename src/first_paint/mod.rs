@@ -15,4 +15,4 @@ pub mod markup;
 mod shell;
 
 #[cfg(target_arch = "wasm32")]
-pub use shell::{drawn, explain, focused_card, paint, take_over, take_page, FirstPage};
+pub use shell::{drawn, explain, focused_card, paint, take_over, take_page, FirstPage, Handover};

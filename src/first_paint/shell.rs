@@ -4,7 +4,7 @@ use super::markup;
 use crate::backend::config::backend;
 use crate::backend::{Backend, View};
 use crate::chain::Jam;
-use crate::dom::{document, next_frame};
+use crate::dom::document;
 use crate::feed::Feed;
 use crate::feed_pages::add_page;
 use std::cell::RefCell;
@@ -184,10 +184,14 @@ enum Focus {
     Card(usize, Option<u32>),
 }
 
-/// Removes the painted page, just before the App mounts its own in the same task. Once the App's is
-/// there, keyboard focus goes back to the same place in it, and a Play pressed meanwhile is pressed
-/// again on the App's card (the same card of the same page).
-pub fn take_over() {
+/// What the painted page leaves for the App's: where keyboard focus was, and a Play pressed.
+pub struct Handover {
+    focus: Option<Focus>,
+    play: Option<usize>,
+}
+
+/// Removes the painted page, just before the App mounts its own in the same task; then `finish`.
+pub fn take_over() -> Handover {
     let (nodes, play) = SHELL.with_borrow_mut(|shell| (std::mem::take(&mut shell.nodes), shell.play.take()));
     let focus = focus_place();
     FOCUSED_CARD.set(match focus {
@@ -195,10 +199,14 @@ pub fn take_over() {
         _ => None,
     });
     nodes.iter().for_each(Element::remove);
-    if play.is_none() && focus.is_none() {
-        return;
-    }
-    next_frame(move || {
+    Handover { focus, play }
+}
+
+impl Handover {
+    /// Once the App's page is mounted (in the same task, so focus is never seen lost): keyboard focus
+    /// goes back to the same place in it, and a Play pressed meanwhile is pressed again on the App's
+    /// card (the same card of the same page).
+    pub fn finish(self) {
         let Some(document) = document() else { return };
         let card = |index: usize| {
             let selector = format!("main article.jam-card[data-index=\"{index}\"]");
@@ -211,7 +219,7 @@ pub fn take_over() {
             };
             all.ok()?.item(n)?.dyn_into::<Element>().ok()
         };
-        let focused = match focus {
+        let focused = match self.focus {
             Some(Focus::Page(n)) => nth(&document, n),
             Some(Focus::Card(index, within)) => card(index).and_then(|c| match within {
                 Some(n) => nth(&c, n),
@@ -222,11 +230,13 @@ pub fn take_over() {
         if let Some(element) = focused.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
             let _ = element.focus();
         }
-        let button = play.and_then(|index| card(index)?.query_selector("button.play").ok().flatten());
+        let button = self
+            .play
+            .and_then(|index| card(index)?.query_selector("button.play").ok().flatten());
         if let Some(button) = button.and_then(|b| b.dyn_into::<HtmlElement>().ok()) {
             button.click();
         }
-    });
+    }
 }
 
 /// The card (its place in the feed) that had keyboard focus when the App took the page over, once:

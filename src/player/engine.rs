@@ -40,17 +40,14 @@ pub(super) fn context_in_gesture() -> Result<AudioContext, JsValue> {
 /// Making the engine node, under way.
 type Making = Pin<Box<dyn Future<Output = Result<(), EngineError>>>>;
 
-// Fetching the engine, compiling it and making its node: code a page needs only once a visitor
-// presses Play, so a chunk of its own (`crate::lazy`), fetched alongside the engine.
-crate::lazy::split!(
-    engine,
-    fn make(context: AudioContext) -> Making {
-        Box::pin(async move {
-            let node = worklet::node(context.as_ref(), None).await?;
-            super::reports::install(node)
-        })
-    }
-);
+/// Fetches the engine, compiles it and makes its node. (It is part of the App's chunk: a chunk of
+/// its own would cost the first Play one more round trip, and the first load does not hold the App.)
+async fn make(context: AudioContext) -> Result<Making, crate::lazy::ChunkError> {
+    Ok(Box::pin(async move {
+        let node = worklet::node(context.as_ref(), None).await?;
+        super::reports::install(node)
+    }))
+}
 
 /// Loads the engine onto `context` (once); then the jam asked for last plays, and whoever waits in
 /// `ready` hears how it went.

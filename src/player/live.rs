@@ -103,26 +103,8 @@ pub(super) fn fail(signals: Playback, id: String, error: EngineError) {
     signals.failed.try_set(Some((id, error)));
 }
 
-/// Starts playing what `request` asks for, once the code that does it is in: that code (the jam as
-/// the engine's message, the animation) is in the chunk that also makes the engine's node, so the
-/// first Play loads both at once.
+/// Starts playing what `request` asks for (the jam as the engine's message, the animation).
 pub(super) fn start(request: Request) {
-    let (signals, id) = (request.signals, request.jam.leaf().id.clone());
-    leptos::task::spawn_local(async move {
-        if begin(request).await.is_err() {
-            fail(signals, id, EngineError::Fetch(crate::backend::ApiError::Network));
-        }
-    });
-}
-
-crate::lazy::split!(
-    engine,
-    fn begin(request: Request) -> () {
-        start_now(request)
-    }
-);
-
-fn start_now(request: Request) {
     let Request { jam, canvas, signals } = request;
     let id = jam.leaf().id.clone();
     let animation = canvas

@@ -1,5 +1,5 @@
-//! One file per page. The gallery is in the first load; every other page is a chunk of its own
-//! (`crate::lazy`), fetched when it is first visited.
+//! One file per page. The gallery comes with the App (whose first screen `first_paint` paints
+//! before); every other page is a chunk of its own (`crate::lazy`), fetched when it is first visited.
 
 mod gallery;
 mod not_found;

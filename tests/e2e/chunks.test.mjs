@@ -53,8 +53,8 @@ test('a fresh load of every route shows its page and title, with its own chunk a
     await close(page, assert);
   }
 
-  // The first Play fetches the chunk that makes the engine's node; the playing card scrolled out of
-  // view, the now-playing bar's.
+  // The first Play and the playing card scrolled out of view (the now-playing bar), with the App's
+  // chunk only.
   const page = await visit('/', everywhere, { viewport: PHONE });
   await page.locator('article.jam-card').first().getByRole('button', { name: /^Play/ }).click();
   await page.getByRole('button', { name: 'Pause' }).first().waitFor();
