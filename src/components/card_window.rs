@@ -5,9 +5,9 @@
 //! that what the visitor reads does not move. The place is kept in the feed's loader for Back.
 
 use super::feed_loader::{FeedLoader, Place};
-use super::now_playing::now_playing;
+use super::now_playing::NowPlaying;
 use super::windower::{href, inner_height, Windower};
-use super::{JamCard, Lazy, SkeletonCards};
+use super::{JamCard, SkeletonCards};
 use crate::chain::Jam;
 use crate::feed_window::{Anchor, Layout, Segment, Viewport};
 use crate::numbers::fixed;
@@ -193,8 +193,7 @@ pub fn CardWindow(loader: FeedLoader, restore: bool) -> impl IntoView {
         </div>
         {move || {
             let jam = jams.with(|jams| jams.get(out_of_view.get()?).cloned())?;
-            // (The bar's code is a chunk: most visits never need it.)
-            Some(view! { <Lazy load=move || now_playing(jam.clone()) /> })
+            Some(view! { <NowPlaying jam /> })
         }}
     }
 }

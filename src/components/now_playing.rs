@@ -3,15 +3,8 @@
 
 use super::toggle;
 use crate::chain::Jam;
-use crate::lazy::MakeView;
 use crate::player::{self, Playback};
 use leptos::prelude::*;
-
-/// The bar's view for `Lazy`. (Part of the App's chunk: the bar is small, and the first load does
-/// not hold the App.)
-pub async fn now_playing(jam: Jam) -> Result<MakeView, crate::lazy::ChunkError> {
-    Ok(Box::new(move || view! { <NowPlaying jam /> }.into_any()))
-}
 
 #[component]
 pub fn NowPlaying(jam: Jam) -> impl IntoView {

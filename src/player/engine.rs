@@ -5,10 +5,7 @@
 use super::live::{fail, start, PLAYER};
 use super::worklet;
 use super::EngineError;
-use crate::backend::ApiError;
 use leptos::prelude::Set;
-use std::future::Future;
-use std::pin::Pin;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsValue;
 use web_sys::{AudioContext, AudioWorkletNode, MessageEvent};
@@ -37,16 +34,11 @@ pub(super) fn context_in_gesture() -> Result<AudioContext, JsValue> {
     Ok(context)
 }
 
-/// Making the engine node, under way.
-type Making = Pin<Box<dyn Future<Output = Result<(), EngineError>>>>;
-
 /// Fetches the engine, compiles it and makes its node. (It is part of the App's chunk: a chunk of
 /// its own would cost the first Play one more round trip, and the first load does not hold the App.)
-async fn make(context: AudioContext) -> Result<Making, crate::lazy::ChunkError> {
-    Ok(Box::pin(async move {
-        let node = worklet::node(context.as_ref(), None).await?;
-        super::reports::install(node)
-    }))
+async fn make(context: &AudioContext) -> Result<(), EngineError> {
+    let node = worklet::node(context.as_ref(), None).await?;
+    super::reports::install(node)
 }
 
 /// Loads the engine onto `context` (once); then the jam asked for last plays, and whoever waits in
@@ -57,10 +49,7 @@ pub(super) fn load(context: AudioContext) {
     }
     worklet::start_download();
     leptos::task::spawn_local(async move {
-        let made = match make(context.clone()).await {
-            Ok(making) => making.await,
-            Err(_) => Err(EngineError::Fetch(ApiError::Network)),
-        };
+        let made = make(&context).await;
         let (waiting, ready) = PLAYER.with_borrow_mut(|player| {
             player.loading = false;
             (player.waiting.take(), std::mem::take(&mut player.ready))
