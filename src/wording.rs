@@ -15,6 +15,25 @@ pub fn with_performers(jam: &Jam) -> Vec<String> {
     names
 }
 
+/// What goes before the `i`th of `count` names in a list: "", ", " or " and ".
+pub fn list_separator(i: usize, count: usize) -> &'static str {
+    match count - i {
+        _ if i == 0 => "",
+        1 => " and ",
+        _ => ", ",
+    }
+}
+
+/// The accessible name of a jam's Play button: "Play jam by alice".
+pub fn play_label(performer: &str) -> String {
+    format!("Play jam by {performer}")
+}
+
+/// The same button's while the sound engine loads: "Loading jam by alice".
+pub fn loading_label(performer: &str) -> String {
+    format!("Loading jam by {performer}")
+}
+
 /// "alice", "alice and bob", "alice, bob and carol".
 pub fn list(names: &[String]) -> String {
     match names {
@@ -98,6 +117,17 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_separators_word_a_list_as_list_does() {
+        let names: Vec<String> = ["alice", "bob", "carol", "dave"].map(String::from).to_vec();
+        for count in 1..=names.len() {
+            let joined: String = (0..count)
+                .map(|i| format!("{}{}", list_separator(i, count), names[i]))
+                .collect();
+            assert_eq!(joined, list(&names[..count]));
+        }
+    }
     use crate::chain::{ChainEnd, Jam};
     use crate::performance::Performance;
     use crate::touches::Touch;

@@ -5,7 +5,7 @@ use crate::chain::Jam;
 use crate::dates;
 use crate::router::A;
 use crate::urls::{performance_path, performer_path};
-use crate::wording::{card_label, open_label, plural, trace_label, with_performers};
+use crate::wording::{card_label, list_separator, open_label, plural, trace_label, with_performers};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 
@@ -26,11 +26,7 @@ pub fn PerformerLinks(names: Vec<String>) -> impl IntoView {
         .into_iter()
         .enumerate()
         .map(|(i, name)| {
-            let separator = match count - i {
-                _ if i == 0 => "",
-                1 => " and ",
-                _ => ", ",
-            };
+            let separator = list_separator(i, count);
             view! { {separator} <A href=performer_path(&name)>{name.clone()}</A> }
         })
         .collect_view()

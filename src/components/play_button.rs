@@ -5,6 +5,7 @@
 use super::ErrorPanel;
 use crate::chain::Jam;
 use crate::player::{self, Playback};
+use crate::wording::{loading_label, play_label};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 
@@ -53,8 +54,8 @@ pub fn PlayButton(jam: Jam, canvas: NodeRef<Canvas>) -> impl IntoView {
         on_cleanup(move || player::stop_if_playing(&id));
     }
     let label = move || match state.get() {
-        State::Stopped => format!("Play jam by {performer}"),
-        State::Loading => format!("Loading jam by {performer}"),
+        State::Stopped => play_label(&performer),
+        State::Loading => loading_label(&performer),
         State::Playing => "Pause".to_owned(),
         State::Paused => "Resume".to_owned(),
     };

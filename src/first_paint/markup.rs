@@ -12,7 +12,7 @@ use crate::dates;
 #[cfg(test)]
 use crate::instrument;
 use crate::urls::{performance_path, performer_path};
-use crate::wording::{card_label, open_label, plural, trace_label, with_performers};
+use crate::wording::{card_label, list_separator, open_label, play_label, plural, trace_label, with_performers};
 use std::fmt::Write;
 
 /// `text` safe inside an element or a quoted attribute.
@@ -98,12 +98,7 @@ pub fn card(jam: &Jam, index: usize, now_ms: i64) -> String {
     if !others.is_empty() {
         performers.push_str(" with ");
         for (i, name) in others.iter().enumerate() {
-            // As `PerformerLinks` words it: "a", "a and b", "a, b and c".
-            let separator = match others.len() - i {
-                _ if i == 0 => "",
-                1 => " and ",
-                _ => ", ",
-            };
+            let separator = list_separator(i, others.len());
             let _ = write!(
                 performers,
                 r#"{separator}<a href="{}">{}</a>"#,
@@ -120,7 +115,7 @@ pub fn card(jam: &Jam, index: usize, now_ms: i64) -> String {
         ),
     };
     let background = jam.layers.last().map(|root| root.background.css()).unwrap_or_default();
-    let play = escape(&format!("Play jam by {}", leaf.performer));
+    let play = escape(&play_label(&leaf.performer));
     format!(
         concat!(
             r#"<article class="jam-card" tabindex="0" aria-label="{card}" aria-keyshortcuts="Space" data-index="{index}" aria-posinset="{position}" aria-setsize="-1">"#,

@@ -147,7 +147,7 @@ fn press_play(card: &Element) {
     };
     SHELL.with_borrow_mut(|shell| shell.play = Some(index));
     crate::player::worklet::start_download();
-    let label = format!("Loading jam by {performer}");
+    let label = crate::wording::loading_label(&performer);
     let _ = button.set_attribute("aria-busy", "true");
     let _ = button.set_attribute("aria-label", &label);
     let _ = button.set_attribute("title", &label);
