@@ -9,22 +9,26 @@ use js_sys::{Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+const KEY: &str = "microjamEarly";
+
+/// What index.html asked for, if nobody has taken it yet.
+fn early() -> Option<JsValue> {
+    field(web_sys::window()?.as_ref(), KEY).filter(JsValue::is_object)
+}
+
 /// Whether index.html asked for a page that nobody has taken yet.
 pub fn asked() -> bool {
-    web_sys::window().is_some_and(|window| {
-        Reflect::get(&window, &JsValue::from_str("microjamEarly")).is_ok_and(|early| early.is_object())
-    })
+    early().is_some()
 }
 
 /// The early answer for `url`, if index.html asked for it and nobody has taken it yet.
 pub async fn take(url: &str) -> Option<Answer> {
-    let window = web_sys::window()?;
-    let key = JsValue::from_str("microjamEarly");
-    let early = Reflect::get(&window, &key).ok().filter(|e| e.is_object())?;
+    let early = early()?;
     if field(&early, "url")?.as_string().as_deref() != Some(url) {
         return None;
     }
-    let _ = Reflect::delete_property(window.unchecked_ref::<js_sys::Object>(), &key);
+    let window = web_sys::window()?;
+    let _ = Reflect::delete_property(window.unchecked_ref::<js_sys::Object>(), &JsValue::from_str(KEY));
     let promise = field(&early, "answer")?.dyn_into::<Promise>().ok()?;
     // A failed early request is no answer: the caller asks again.
     let answer = JsFuture::from(promise).await.ok()?;

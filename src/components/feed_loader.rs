@@ -56,7 +56,10 @@ impl FeedLoader {
         let key = key(&view);
         let loader = FEEDS.with_borrow_mut(|feeds| feeds.get_or_insert_with(&key, || FeedLoader::new(view)));
         if loader.0.feed.borrow().pages() == 0 {
-            match crate::first_paint::take_page().filter(|_| loader.0.view == View::All) {
+            let painted = (loader.0.view == View::All)
+                .then(crate::first_paint::take_page)
+                .flatten();
+            match painted {
                 Some(first) => loader.start_from(first.feed, first.jams),
                 None => loader.load(),
             }

@@ -30,13 +30,11 @@ struct Shell {
     drawn: Vec<String>,
     /// The card (its place in the feed) whose Play was pressed before the App arrived.
     play: Option<usize>,
+    /// The card that had keyboard focus when the App took over, for its window of cards.
+    focused_card: Option<usize>,
 }
 
-thread_local! {
-    static SHELL: RefCell<Shell> = RefCell::default();
-    /// The card focused when the App took over, for its window of cards (`focused_card`).
-    static FOCUSED_CARD: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
-}
+thread_local!(static SHELL: RefCell<Shell> = RefCell::default());
 
 /// Paints the gallery (its frame at once, the cards when the first page is in) if this is the
 /// address index.html asked the first page for; finishes when there is nothing more to paint, and
@@ -192,11 +190,13 @@ pub struct Handover {
 
 /// Removes the painted page, just before the App mounts its own in the same task; then `finish`.
 pub fn take_over() -> Handover {
-    let (nodes, play) = SHELL.with_borrow_mut(|shell| (std::mem::take(&mut shell.nodes), shell.play.take()));
     let focus = focus_place();
-    FOCUSED_CARD.set(match focus {
-        Some(Focus::Card(index, _)) => Some(index),
-        _ => None,
+    let (nodes, play) = SHELL.with_borrow_mut(|shell| {
+        shell.focused_card = match focus {
+            Some(Focus::Card(index, _)) => Some(index),
+            _ => None,
+        };
+        (std::mem::take(&mut shell.nodes), shell.play.take())
     });
     nodes.iter().for_each(Element::remove);
     Handover { focus, play }
@@ -242,7 +242,7 @@ impl Handover {
 /// The card (its place in the feed) that had keyboard focus when the App took the page over, once:
 /// the App's window of cards keeps it mounted, wherever the page was scrolled.
 pub fn focused_card() -> Option<usize> {
-    FOCUSED_CARD.take()
+    SHELL.with_borrow_mut(|shell| shell.focused_card.take())
 }
 
 /// Where the focused element is, if one on the painted page is.
